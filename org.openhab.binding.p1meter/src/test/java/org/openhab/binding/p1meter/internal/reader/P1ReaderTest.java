@@ -124,49 +124,6 @@ class P1ReaderTest {
         }
     }
 
-    /** A one-client TCP server playing a P1 dongle; can be stopped and restarted on the same port. */
-    static final class FakeDongle implements AutoCloseable {
-        private final ServerSocket server;
-        private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
-
-        FakeDongle(int port) throws IOException {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            Thread t = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(server.accept());
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            }, "fake-dongle");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        Socket nextClient() throws InterruptedException {
-            Socket s = accepted.poll(10, TimeUnit.SECONDS);
-            if (s == null) {
-                throw new AssertionError("reader did not connect");
-            }
-            return s;
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket s : accepted) {
-                s.close();
-            }
-        }
-    }
-
     @Test
     void readsTelegramsFromTcpAndReconnectsAfterTheDongleRestarts() throws Exception {
         FakeDongle dongle = new FakeDongle(0);
