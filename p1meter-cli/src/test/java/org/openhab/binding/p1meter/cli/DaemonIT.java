@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -315,13 +314,5 @@ class DaemonIT {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).startsWith("p1meter: ").contains("/nonexistent/capture.txt");
     }
-
-    static void writeAll(OutputStream out, byte[] data) {
-        try {
-            out.write(data);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
