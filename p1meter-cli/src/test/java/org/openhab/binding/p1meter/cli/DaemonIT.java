@@ -314,5 +314,4 @@ class DaemonIT {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).startsWith("p1meter: ").contains("/nonexistent/capture.txt");
     }
-    }
 }
