@@ -13,6 +13,11 @@
 package org.openhab.binding.p1meter.internal.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 import static org.openhab.binding.p1meter.internal.P1MeterBindingConstants.*;
 
 import java.math.BigDecimal;
@@ -32,20 +37,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
+import org.openhab.binding.p1meter.internal.discovery.P1MBusDiscoveryService;
+import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.library.unit.Units;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
 import org.openhab.core.types.State;
 
 /**
@@ -255,6 +267,38 @@ class TcpBridgeHandlerTest {
         Wait.until(WAIT, () -> telegrams.get() >= 5, () -> "5 telegrams");
         assertThat(callback.updatesOf("net-power")).isEqualTo(1);
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
+    }
+
+    @Test
+    void handsTelegramsToItsMBusThingsAndDiscovery() throws Exception {
+        server = TelegramServer.start(100, Corpus.bytes(THREE_PHASE));
+        TcpBridgeHandler h = startAgainst(server, Map.of());
+        Bridge bridge = h.getThing();
+        bridge.setHandler(h);
+        callback.addBridge(bridge);
+        DiscoveryListener inbox = mock(DiscoveryListener.class);
+        P1MBusDiscoveryService discovery = new P1MBusDiscoveryService();
+        discovery.setThingHandler(h);
+        discovery.initialize();
+        discovery.addDiscoveryListener(inbox);
+        awaitOnline(h);
+
+        Thing gasThing = ThingBuilder.create(THING_TYPE_GAS, new ThingUID(THING_TYPE_GAS, bridge.getUID(), "gas"))
+                .withBridge(bridge.getUID()).build();
+        P1MBusHandler gas = new P1MBusHandler(gasThing, MBusDevice.Kind.GAS);
+        gas.setCallback(callback.mock);
+        gas.initialize();
+        h.childHandlerInitialized(gas, gasThing);
+
+        Wait.until(WAIT, () -> gasThing.getStatus() == ThingStatus.ONLINE, () -> "gas Thing ONLINE");
+        Wait.until(WAIT, () -> callback.state(gasThing, CHANNEL_READING) != null, () -> "a gas reading");
+        assertThat(callback.state(gasThing, CHANNEL_READING))
+                .isEqualTo(q(Corpus.expectedOrFail(THREE_PHASE, "0-2:24.2.1"), SIUnits.CUBIC_METRE));
+        verify(inbox, timeout(WAIT.toMillis())).thingDiscovered(eq(discovery),
+                argThat(r -> r.getThingUID().getAsString().equals("p1meter:gas:meter:4730303339303031393336393930363139")));
+
+        discovery.dispose();
+        h.childHandlerDisposed(gas, gasThing);
     }
 
     @Test
