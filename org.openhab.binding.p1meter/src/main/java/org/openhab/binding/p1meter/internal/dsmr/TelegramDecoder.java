@@ -74,6 +74,12 @@ public final class TelegramDecoder {
     // bytes to read again before the next input byte (after a frame that was not one after all)
     private byte[] replay = NOTHING;
     private int replayPos;
+    /**
+     * Whether the replayed bytes are the inside of a frame that failed: there only a frame start counts, since
+     * ciphertext is random bytes that would otherwise look like the start of plaintext telegrams now and then.
+     */
+    private boolean replayFramesOnly;
+    private boolean frameStartedInReplay;
 
     public TelegramDecoder(DecoderConfig config, Sink sink) {
         this.config = config;
@@ -107,9 +113,9 @@ public final class TelegramDecoder {
             return;
         }
         for (int i = off, end = off + len; i < end; i++) {
-            step(buf[i]);
+            step(buf[i], false);
             while (replayPos < replay.length) {
-                step(replay[replayPos++]);
+                step(replay[replayPos++], replayFramesOnly);
             }
         }
     }
@@ -127,7 +133,7 @@ public final class TelegramDecoder {
         replayPos = 0;
     }
 
-    private void step(byte c) {
+    private void step(byte c, boolean framesOnly) {
         GcmFrameReader f = frames;
         if (f == null) {
             stream.accept(c);
@@ -144,9 +150,12 @@ public final class TelegramDecoder {
             // DSMR plaintext is ASCII: an 0xDB in a telegram means a frame started and the telegram was cut
             stream.abort();
             f.start();
+            frameStartedInReplay = framesOnly;
             return;
         }
-        stream.accept(c);
+        if (!framesOnly) {
+            stream.accept(c);
+        }
     }
 
     private void frameDone(GcmFrameReader f, int result) {
@@ -167,7 +176,7 @@ public final class TelegramDecoder {
             }
             case GcmFrameReader.NOT_A_FRAME:
                 // a stray 0xDB: read the bytes after it again as ordinary input
-                replayFrom(f.buffer(), 1, f.length());
+                replayFrom(f.buffer(), 1, f.length(), frameStartedInReplay);
                 f.reset();
                 break;
             case GcmFrameReader.FAILED: {
@@ -184,7 +193,7 @@ public final class TelegramDecoder {
                     }
                 }
                 if (next > 0) {
-                    replayFrom(b, next, n);
+                    replayFrom(b, next, n, true);
                 }
                 f.reset();
                 break;
@@ -203,13 +212,14 @@ public final class TelegramDecoder {
         }
     }
 
-    private void replayFrom(byte[] b, int from, int to) {
+    private void replayFrom(byte[] b, int from, int to, boolean framesOnly) {
         int pending = replay.length - replayPos;
         byte[] r = new byte[to - from + pending];
         System.arraycopy(b, from, r, 0, to - from);
         System.arraycopy(replay, replayPos, r, to - from, pending);
         replay = r;
         replayPos = 0;
+        replayFramesOnly = framesOnly;
     }
 
     private void emit(byte[] raw, boolean crcChecked) {
