@@ -246,6 +246,20 @@ public final class TelegramDecoder {
         }
     }
 
+    /** The largest buffer the decoder holds now (for tests of the memory bound). */
+    int bufferCapacity() {
+        int n = Math.max(stream.buf.length, replay.length);
+        GcmFrameReader f = frames;
+        if (f != null) {
+            n = Math.max(n, f.buffer().length);
+        }
+        PlainFramer d = decrypted;
+        if (d != null) {
+            n = Math.max(n, d.buf.length);
+        }
+        return n;
+    }
+
     /** Frames plaintext telegrams '/' .. '!' CRC line end. */
     private final class PlainFramer {
         private static final int IDLE = 0;
@@ -352,8 +366,17 @@ public final class TelegramDecoder {
                 complete();
                 return;
             }
-            // anything else ends the telegram without it (no line end, or the next telegram's '/')
-            complete();
+            // anything else ends the telegram without it (the line end is missing, e.g. the next telegram's
+            // '/' follows). A bare '!' then is no proof of a telegram without CRC: it may be a cut CRC line.
+            if (crcDigits == 0 && !sawCr) {
+                int n = len;
+                state = IDLE;
+                len = 0;
+                report(new Rejection(Rejection.Reason.TRUNCATED,
+                        "truncated: telegram ended after '!' without CRC or line end", n));
+            } else {
+                complete();
+            }
             accept(c);
         }
 
