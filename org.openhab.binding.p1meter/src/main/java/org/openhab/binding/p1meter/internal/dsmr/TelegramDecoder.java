@@ -106,10 +106,7 @@ public final class TelegramDecoder {
         }
         if (frames == null) {
             // plaintext only: the common case, kept free of the frame logic
-            PlainFramer s = stream;
-            for (int i = off, end = off + len; i < end; i++) {
-                s.accept(buf[i]);
-            }
+            stream.accept(buf, off, off + len);
             return;
         }
         for (int i = off, end = off + len; i < end; i++) {
@@ -279,6 +276,35 @@ public final class TelegramDecoder {
 
         PlainFramer(int max) {
             this.max = max;
+        }
+
+        /** Takes {@code in[off..end)}; the body of a telegram is copied in bulk up to the next '!' or '/'. */
+        void accept(byte[] in, int off, int end) {
+            int i = off;
+            while (i < end) {
+                if (state == BODY && slash < 0) {
+                    int limit = Math.min(end, i + (buf.length - len));
+                    int j = i;
+                    while (j < limit) {
+                        byte c = in[j];
+                        if (c == '!' || c == '/') {
+                            break;
+                        }
+                        j++;
+                    }
+                    if (j > i) {
+                        System.arraycopy(in, i, buf, len, j - i);
+                        len += j - i;
+                        i = j;
+                    }
+                    if (i < end) {
+                        // '!', '/' or a full buffer: the byte-wise path decides
+                        accept(in[i++]);
+                    }
+                } else {
+                    accept(in[i++]);
+                }
+            }
         }
 
         void accept(byte c) {
