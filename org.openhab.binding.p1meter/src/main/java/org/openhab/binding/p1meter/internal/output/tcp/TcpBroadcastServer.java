@@ -46,8 +46,11 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class TcpBroadcastServer {
 
-    /** Messages a client may be behind by before it counts as stalled and is dropped. */
-    static final int CLIENT_QUEUE = 64;
+    /**
+     * Messages a client may be behind by before it counts as stalled and is dropped: over four minutes of a DSMR 5
+     * meter, and room for bursts when a capture is replayed fast (at most ~400 KB per client).
+     */
+    static final int CLIENT_QUEUE = 256;
 
     private final Logger logger = LoggerFactory.getLogger(TcpBroadcastServer.class);
 
