@@ -12,6 +12,9 @@
  */
 package org.openhab.binding.p1meter.internal.dsmr;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -257,6 +260,38 @@ public final class TelegramDecoder {
         return n;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BANGS = ONES * '!';
+    private static final long SLASHES = ONES * '/';
+
+    /**
+     * The index of the first '!' or '/' in {@code in[from..to)}, or {@code to}. Looks at eight bytes at a time
+     * (a word has a byte equal to c when {@code (x ^ c..c) - 0x01..01 & ~(x ^ c..c) & 0x80..80} is not 0): the
+     * body of every telegram passes through here.
+     */
+    static int indexOfBangOrSlash(byte[] in, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(in, i);
+            long a = x ^ BANGS;
+            long b = x ^ SLASHES;
+            long found = ((a - ONES) & ~a) | ((b - ONES) & ~b);
+            if ((found & HIGHS) != 0) {
+                break; // one of these eight bytes (or, rarely, a byte after it) is one: find it below
+            }
+        }
+        for (; i < to; i++) {
+            byte c = in[i];
+            if (c == '!' || c == '/') {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** Frames plaintext telegrams '/' .. '!' CRC line end. */
     private final class PlainFramer {
         private static final int IDLE = 0;
@@ -284,14 +319,7 @@ public final class TelegramDecoder {
             while (i < end) {
                 if (state == BODY && slash < 0) {
                     int limit = Math.min(end, i + (buf.length - len));
-                    int j = i;
-                    while (j < limit) {
-                        byte c = in[j];
-                        if (c == '!' || c == '/') {
-                            break;
-                        }
-                        j++;
-                    }
+                    int j = indexOfBangOrSlash(in, i, limit);
                     if (j > i) {
                         System.arraycopy(in, i, buf, len, j - i);
                         len += j - i;

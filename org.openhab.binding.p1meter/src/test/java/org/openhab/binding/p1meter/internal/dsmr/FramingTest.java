@@ -74,6 +74,37 @@ class FramingTest {
     }
 
     @Test
+    void crc16AgreesWithTheBitwiseDefinitionAtEveryLengthAndOffset() {
+        java.util.Random random = new java.util.Random(42);
+        byte[] b = new byte[300];
+        random.nextBytes(b);
+        for (int off = 0; off < 9; off++) {
+            for (int len = 0; off + len <= b.length; len++) {
+                assertThat(Crc16.compute(b, off, len)).as("off " + off + " len " + len)
+                        .isEqualTo(referenceCrc(b, off, len));
+            }
+        }
+    }
+
+    @Test
+    void theWordWiseScanFindsEveryBangAndSlash() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 2000; round++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                // mostly bytes next to '!' (0x21) and '/' (0x2F), where a faulty bit trick would slip
+                b[i] = (byte) (random.nextBoolean() ? 0x20 + random.nextInt(16) : random.nextInt(256));
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int want = from;
+            while (want < b.length && b[want] != '!' && b[want] != '/') {
+                want++;
+            }
+            assertThat(TelegramDecoder.indexOfBangOrSlash(b, from, b.length)).isEqualTo(want);
+        }
+    }
+
+    @Test
     void everyGoodTelegramSplitAtEveryOffset() {
         List<String> names = goodTelegrams();
         assertThat(names).hasSizeGreaterThanOrEqualTo(40);
