@@ -114,8 +114,12 @@ public final class TelegramDecoder {
         }
         for (int i = off, end = off + len; i < end; i++) {
             step(buf[i], false);
-            while (replayPos < replay.length) {
-                step(replay[replayPos++], replayFramesOnly);
+            if (replayPos < replay.length) {
+                while (replayPos < replay.length) {
+                    step(replay[replayPos++], replayFramesOnly);
+                }
+                replay = NOTHING;
+                replayPos = 0;
             }
         }
     }
@@ -167,9 +171,7 @@ public final class TelegramDecoder {
                 f.reset();
                 if (d != null) {
                     // the plaintext is one whole telegram, possibly without the final line end
-                    for (int i = 0; i < n; i++) {
-                        d.accept(p[i]);
-                    }
+                    d.accept(p, 0, n);
                     d.finish();
                 }
                 break;
