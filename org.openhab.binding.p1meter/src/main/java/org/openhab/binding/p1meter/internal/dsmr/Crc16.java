@@ -27,7 +27,6 @@ public final class Crc16 {
 
     /** TABLES[k][i]: the CRC contribution of byte i followed by k zero bytes. */
     private static final int[][] TABLES = new int[8][256];
-    private static final int[] TABLE = TABLES[0];
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -69,10 +68,5 @@ public final class Crc16 {
             c = (c >>> 8) ^ t0[(c ^ buf[i]) & 0xFF];
         }
         return c;
-    }
-
-    /** Continues a CRC over one byte. */
-    static int update(int crc, byte b) {
-        return (crc >>> 8) ^ TABLE[(crc ^ b) & 0xFF];
     }
 }
