@@ -27,7 +27,6 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
-import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
 import org.slf4j.Logger;
@@ -188,6 +187,9 @@ public final class P1Reader implements P1Feed {
     public void addListener(P1Listener listener) {
         String name;
         synchronized (this) {
+            if (started && !running) {
+                return; // stopped for good: a delivery thread would wait forever
+            }
             name = "p1-listener-" + source.describe() + "-" + (++listenerCount);
         }
         listeners.add(new ListenerQueue(listener, options.queueCapacity(), dropped, name));
@@ -294,7 +296,8 @@ public final class P1Reader implements P1Feed {
             if (switchSettings && source instanceof AutoBaudSource auto) {
                 String settings = auto.nextLineSettings();
                 logger.info("No valid telegram from {}: trying {}", source.describe(), settings);
-                continue; // a settings switch is not a failure: reopen at once
+                sleep(options.minBackoff().toMillis()); // a settings switch is no failure: no growing backoff
+                continue;
             }
             if (watchdog != null) {
                 logger.warn("{}: {}", source.describe(), watchdog);
@@ -356,11 +359,8 @@ public final class P1Reader implements P1Feed {
     }
 
     private void onTelegram(P1Telegram telegram) {
-        if (!telegram.crcChecked() && !carriesData(telegram)) {
-            // Line noise (a meter read at the wrong baud rate) can frame as "/...!" without a CRC; without a
-            // single object we know it is no telegram, and must neither reach the outputs nor count as data.
-            onRejected(new Rejection(Rejection.Reason.MALFORMED,
-                    "frame without CRC and without any known object (line noise?)", telegram.raw().length));
+        if (LineNoise.is(telegram)) {
+            onRejected(LineNoise.rejection(telegram));
             return;
         }
         lastValidNanos = System.nanoTime();
@@ -377,18 +377,6 @@ public final class P1Reader implements P1Feed {
         if (gas != null) {
             publish(l -> l.onGasUsage(gas));
         }
-    }
-
-    private static boolean carriesData(P1Telegram t) {
-        if (t.timestamp() != null || t.equipmentId() != null || t.p1Version() != null || !t.mbus().isEmpty()) {
-            return true;
-        }
-        for (Quantity q : Quantity.values()) {
-            if (t.has(q)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void onRejected(Rejection rejection) {
