@@ -45,6 +45,7 @@ import org.openhab.binding.p1meter.internal.dsmr.ObisCatalogue.Row;
 public final class TelegramParser {
 
     private static final int MAX_GROUPS = 96;
+    private static final byte[] NOTHING = new byte[0];
     private static final int CHANNELS = 5; // M-Bus channels 1..4, index 0 unused
     private static final double[] POW10 = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
             1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
@@ -61,7 +62,7 @@ public final class TelegramParser {
     private RawUnit unit = RawUnit.NONE;
 
     // per telegram
-    private byte[] b = new byte[0];
+    private byte[] b = NOTHING;
     private P1Telegram.@Nullable Builder out;
     private int equipmentIdPriority;
     private boolean versionFromHeaderObject;
@@ -143,7 +144,7 @@ public final class TelegramParser {
             finish(builder);
             return builder.build();
         } finally {
-            b = new byte[0];
+            b = NOTHING; // do not keep the telegram alive through the parser
             out = null;
         }
     }
