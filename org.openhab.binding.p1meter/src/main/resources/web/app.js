@@ -197,10 +197,17 @@
     return Math.round(((r.currentUsage || 0) - (r.currentDelivery || 0)) * 1000);
   }
 
+  // The chart runs on the meter's clock when it has one: points stay where they belong even when they
+  // arrive in a burst (after a reconnect) or the browser's clock is off.
   function record(r, at) {
-    state.history.push({ t: at, net: netPower(r), l1: phasePower(r, 1), l2: phasePower(r, 2), l3: phasePower(r, 3) });
-    var cut = Date.now() - WINDOW_MS - 10000;
-    while (state.history.length && state.history[0].t < cut) { state.history.shift(); }
+    var ts = r.powerTs ? Date.parse(r.powerTs) : NaN;
+    var t = isNaN(ts) ? at : ts;
+    var h = state.history;
+    if (h.length && t < h[h.length - 1].t - 60000) { h.length = 0; }   // the meter's clock went back: start over
+    h.push({ t: t, net: netPower(r), l1: phasePower(r, 1), l2: phasePower(r, 2), l3: phasePower(r, 3) });
+    h.sort(function (a, b) { return a.t - b.t; });
+    var cut = h[h.length - 1].t - WINDOW_MS - 10000;
+    while (h.length && h[0].t < cut) { h.shift(); }
   }
 
   /* ---------- rendering ---------- */
@@ -237,10 +244,9 @@
       d.id = 'phase-l' + n;
       d.style.setProperty('--c', 'var(--l' + n + ')');
       d.appendChild(el('div', 'name', 'L' + n));
-      if (has(p)) {
-        var pw = el('div', 'power ' + (p > 0 ? 'import' : p < 0 ? 'export' : ''), signed(p) + ' W');
-        d.appendChild(pw);
-      }
+      var pw = el('div', 'power ' + (p > 0 ? 'import' : p < 0 ? 'export' : ''), has(p) ? signed(p) : '');
+      if (has(p)) { pw.appendChild(el('small', '', 'W')); }
+      d.appendChild(pw);
       var va = [];
       if (has(v)) { va.push(fmt(v, 1) + ' V'); }
       if (has(a)) { va.push(fmt(a, a < 10 && a % 1 ? 1 : 0) + ' A'); }
@@ -262,8 +268,8 @@
       if (has(o)) { sumOut += o; haveOut = true; }
       var tr = el('tr', r.currentTarrif === t ? 'current' : '');
       tr.appendChild(el('td', '', T.tariff + ' ' + t));
-      tr.appendChild(el('td', '', has(i) ? fmt(i, 3) + ' kWh' : '–'));
-      tr.appendChild(el('td', '', has(o) ? fmt(o, 3) + ' kWh' : '–'));
+      tr.appendChild(el('td', '', has(i) ? fmt(i, 3) : '–'));
+      tr.appendChild(el('td', '', has(o) ? fmt(o, 3) : '–'));
       body.appendChild(tr);
     }
     // a total the meter sent wins over the sum of its tariffs
@@ -272,8 +278,8 @@
     if (has(ti) || has(to)) {
       var tot = el('tr', 'total');
       tot.appendChild(el('td', '', T.total));
-      tot.appendChild(el('td', '', has(ti) ? fmt(ti, 3) + ' kWh' : '–'));
-      tot.appendChild(el('td', '', has(to) ? fmt(to, 3) + ' kWh' : '–'));
+      tot.appendChild(el('td', '', has(ti) ? fmt(ti, 3) : '–'));
+      tot.appendChild(el('td', '', has(to) ? fmt(to, 3) : '–'));
       body.appendChild(tot);
       rows++;
     }
@@ -403,8 +409,10 @@
     var w = chart.clientWidth || 600, h = chart.clientHeight || 220;
     chart.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
     chart.textContent = '';
-    var now = Date.now(), from = now - WINDOW_MS;
-    $('chart-from').textContent = '\u2212' + (WINDOW_MS / 60000) + ' min';
+    var now = state.history.length ? state.history[state.history.length - 1].t : Date.now(), from = now - WINDOW_MS;
+    var hm = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+    $('chart-from').textContent = hm.format(new Date(from));
+    $('chart-to').textContent = hm.format(new Date(now));
     var pts = state.history.filter(function (p) { return p.t >= from - 10000; });
     var active = SERIES.filter(function (s) { return pts.some(function (p) { return has(p[s.key]); }); });
     var legend = $('legend');
@@ -448,18 +456,22 @@
       });
       if (!d) { return; }
       if (s.key === 'net') {
-        // hold the last value up to "now" so the line does not end early between telegrams
-        d += 'L' + x(now).toFixed(1) + ',' + y(pts[pts.length - 1].net).toFixed(1);
-        area = 'M' + first + ',' + y(0) + d.replace(/^M/, 'L') + 'L' + x(now).toFixed(1) + ',' + y(0) + 'Z';
+        area = 'M' + first + ',' + y(0) + d.replace(/^M/, 'L') + 'L' + last + ',' + y(0) + 'Z';
         svg('path', { d: area, 'class': 'area-import', 'clip-path': 'url(#above)' }, chart);
         svg('path', { d: area, 'class': 'area-export', 'clip-path': 'url(#below)' }, chart);
       }
       svg('path', { d: d, 'class': 'series ' + (s.cls || ''), stroke: s.color }, chart);
     });
+    // the latest net value as a dot: visible even when there is only one reading so far
+    var lastPoint = pts[pts.length - 1];
+    if (has(lastPoint.net)) {
+      svg('circle', { cx: x(lastPoint.t).toFixed(1), cy: y(lastPoint.net).toFixed(1), r: 5, 'class': 'marker',
+        fill: lastPoint.net > 0 ? 'var(--import)' : lastPoint.net < 0 ? 'var(--export)' : 'var(--net)' }, chart);
+    }
   }
 
   window.addEventListener('resize', renderChart);
-  setInterval(function () { renderState(); renderChart(); }, 1000);
+  setInterval(renderState, 1000);
   renderChart();
   connectSocket();
 })();
