@@ -14,6 +14,7 @@ package org.openhab.binding.p1meter.internal.output.web;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 
 /**
  * The dashboard's messages: the JSON reading, and the web socket envelope around it.
@@ -28,7 +29,7 @@ final class DashboardMessages {
 
     /** The JSON reading of the contract. */
     static String reading(P1Telegram telegram) {
-        return TelegramJsonPending.toJson(telegram);
+        return TelegramJson.toJson(telegram);
     }
 
     /** {@code {"topic":<topic>,"payload":<reading>}}; the reading is already JSON and goes in as it is. */

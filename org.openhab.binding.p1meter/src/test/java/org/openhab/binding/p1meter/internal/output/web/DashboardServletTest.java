@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -204,6 +206,38 @@ class DashboardServletTest {
         JsonObject next = JsonParser.parseString(get(openhab.http("/p1meter/api/reading")).body()).getAsJsonObject();
         assertThat(next.get("calculatedUsage").getAsDouble()).isEqualTo(-560.0);
         assertThat(next.get("currentDelivery").getAsDouble()).isEqualTo(0.56);
+    }
+
+    /** A real Belgian telegram from the corpus; the values it must show are those of the independent oracle. */
+    @Test
+    void readingOfARealBelgianTelegramCarriesWhatTheOracleRead() throws Exception {
+        byte[] raw;
+        String oracle;
+        try (InputStream in = getClass().getResourceAsStream("/telegrams/fluvius_emucs_flu5_v171.txt");
+                InputStream exp = getClass().getResourceAsStream("/telegrams/fluvius_emucs_flu5_v171.expected.json")) {
+            assertThat(in).isNotNull();
+            assertThat(exp).isNotNull();
+            raw = in.readAllBytes();
+            oracle = new String(exp.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        feed.publish(TelegramParser.parse(raw, true));
+        JsonObject obis = JsonParser.parseString(oracle).getAsJsonObject().getAsJsonObject("obis");
+
+        JsonObject reading = JsonParser.parseString(get(daemon.http("/api/reading")).body()).getAsJsonObject();
+        assertThat(reading.get("averageDemand").getAsBigDecimal())
+                .isEqualByComparingTo(obis.getAsJsonObject("1-0:1.4.0").get("value").getAsBigDecimal());
+        JsonObject peak = reading.getAsJsonObject("peakDemand");
+        JsonObject oraclePeak = obis.getAsJsonObject("1-0:1.6.0");
+        assertThat(peak.get("value").getAsBigDecimal()).isEqualByComparingTo(oraclePeak.get("value").getAsBigDecimal());
+        assertThat(OffsetDateTime.parse(peak.get("ts").getAsString()).toInstant())
+                .isEqualTo(OffsetDateTime.parse(oraclePeak.get("timestamp").getAsString()).toInstant());
+        assertThat(reading.getAsJsonObject("gas").get("totalUse").getAsBigDecimal())
+                .isEqualByComparingTo(obis.getAsJsonObject("0-1:24.2.3").get("value").getAsBigDecimal());
+        assertThat(reading.getAsJsonObject("water").get("totalUse").getAsBigDecimal())
+                .isEqualByComparingTo(obis.getAsJsonObject("0-2:24.2.1").get("value").getAsBigDecimal());
+        assertThat(reading.get("voltageL2").getAsBigDecimal())
+                .isEqualByComparingTo(obis.getAsJsonObject("1-0:52.7.0").get("value").getAsBigDecimal());
+        assertThat(reading.getAsJsonArray("peakDemandHistory")).hasSize(3);
     }
 
     @Test
