@@ -325,8 +325,7 @@
     var max = h.reduce(function (m, p) { return Math.max(m, p.value); }, 0) || 1;
     h.forEach(function (p) {
       var li = el('li');
-      var d = p.month ? new Date(p.month) : null;
-      li.appendChild(el('span', '', d && !isNaN(d) ? new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' }).format(d) : '–'));
+      li.appendChild(el('span', '', peakMonth(p)));
       var bar = el('span', 'bar');
       bar.style.width = (100 * p.value / max).toFixed(1) + '%';
       li.appendChild(bar);
@@ -334,6 +333,16 @@
       hist.appendChild(li);
     });
     $('peak-card').hidden = box.childElementCount === 0 && h.length === 0;
+  }
+
+  // e-MUCS stamps each month's peak with the start of the next month; the peak's own time says which month
+  // it was. Both are read as the meter wrote them, not in the browser's time zone.
+  function peakMonth(p) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(p.ts || p.month || '');
+    if (!m) { return '–'; }
+    var y = +m[1], mo = +m[2];
+    if (!p.ts && +m[3] === 1) { mo--; if (mo === 0) { mo = 12; y--; } }
+    return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 15)));
   }
 
   function renderMeter(r) {
