@@ -345,6 +345,18 @@
     return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 15)));
   }
 
+  // DSMR sends equipment identifiers as hex-encoded ASCII ("4530..." is "E0..."): show the text when it is one
+  function readable(id) {
+    if (typeof id !== 'string' || !/^([0-9A-Fa-f]{2})+$/.test(id)) { return id; }
+    var text = '';
+    for (var i = 0; i < id.length; i += 2) {
+      var c = parseInt(id.substr(i, 2), 16);
+      if (c < 0x20 || c > 0x7e) { return id; }
+      text += String.fromCharCode(c);
+    }
+    return text.trim() || id;
+  }
+
   function renderMeter(r) {
     var dl = $('meter');
     dl.textContent = '';
@@ -355,8 +367,8 @@
     }
     fact(T.header, r.header);
     fact(T.version, r.p1Version);
-    fact(T.serial, r.powerSn);
-    fact(T.gasSerial, r.gasSn);
+    fact(T.serial, readable(r.powerSn));
+    fact(T.gasSerial, readable(r.gasSn));
     fact(T.meterTime, r.powerTs ? time(r.powerTs, true) : '');
     fact(T.crc, r.crc ? T.crcOk : T.crcNone);
     fact(T.failures, r.powerFailures);

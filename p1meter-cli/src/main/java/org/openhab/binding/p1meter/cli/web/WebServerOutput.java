@@ -109,7 +109,6 @@ public final class WebServerOutput implements P1Output {
         hub = dashboardHub;
         server = jetty;
         boundPort = connector.getLocalPort();
-        logger.info("{}", describe());
     }
 
     /** The port listened on (the chosen one when started with port 0), or -1 before {@link #start}. */

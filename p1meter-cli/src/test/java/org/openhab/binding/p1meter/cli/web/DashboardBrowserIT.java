@@ -181,7 +181,7 @@ class DashboardBrowserIT {
         double exp = Math.max(0, -l1) + Math.max(0, -l2) + Math.max(0, -l3);
         OffsetDateTime gasAt = at.truncatedTo(ChronoUnit.HOURS);
         return new P1Telegram.Builder().header("ISK5\\2M550T-1013").crcChecked(true).p1Version("50").timestamp(at)
-                .equipmentId("E0044007131650617").set(Quantity.TARIFF, 2)
+                .equipmentId("4530303434303037313331363530363137").set(Quantity.TARIFF, 2)
                 .set(Quantity.ENERGY_IMPORT_T1, 1234.567).set(Quantity.ENERGY_IMPORT_T2, 2345.678)
                 .set(Quantity.ENERGY_EXPORT_T1, 456.789).set(Quantity.ENERGY_EXPORT_T2, 1012.5)
                 .set(Quantity.POWER_IMPORT, round(imp)).set(Quantity.POWER_EXPORT, round(exp))
@@ -227,6 +227,7 @@ class DashboardBrowserIT {
         assertThat(text("hero-label")).isEqualTo("Importing from the grid");
         assertThat(text("phase-l1")).contains("+754").contains("231.2 V");
         assertThat(text("energy-card")).contains("1,234.567").contains("1,012.500").contains("3,580.245");
+        assertThat(text("meter")).as("the hex-encoded identifier shown as text").contains("E0044007131650617");
         ((JavascriptExecutor) d).executeScript("window.p1SameDocument = 'yes'");
 
         // five minutes of a sunny afternoon at ten-second steps, ending in export
