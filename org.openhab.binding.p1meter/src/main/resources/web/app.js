@@ -105,6 +105,7 @@
     }
     ws.onopen = function () {
       wsFailures = 0;
+      keepAlive();
       stopPolling();
       setMode('live');
     };
@@ -121,6 +122,16 @@
       // try the socket again now and then; meanwhile polling keeps the page current
       setTimeout(connectSocket, Math.min(60000, 1000 * Math.pow(2, Math.min(wsFailures, 6))));
     };
+  }
+
+  // Some servers close a socket that has been quiet for a while; a DSMR 4 meter only speaks every 10 s.
+  // The server ignores what the page sends, so a short text now and then keeps the socket open.
+  var keepAliveTimer = null;
+  function keepAlive() {
+    if (keepAliveTimer) { return; }
+    keepAliveTimer = setInterval(function () {
+      if (ws && ws.readyState === 1) { ws.send('ping'); }
+    }, 5000);
   }
 
   function startPolling() {

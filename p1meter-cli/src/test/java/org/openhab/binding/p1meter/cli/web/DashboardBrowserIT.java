@@ -223,6 +223,9 @@ class DashboardBrowserIT {
         waitUntil("the socket connects and shows the last reading", Duration.ofSeconds(20),
                 () -> "live".equals(attr("state", "data-transport")) && "1754".equals(attr("net-power", "data-value")));
         assertThat(text("net-power")).isEqualTo("+1,754");
+        // the reading sent on connect is five minutes old by the meter's clock: the page says so
+        assertThat(attr("state", "data-state")).isEqualTo("stale");
+        assertThat(text("state")).startsWith("Stale").contains("5 min");
         assertThat(attr("hero", "data-direction")).isEqualTo("import");
         assertThat(text("hero-label")).isEqualTo("Importing from the grid");
         assertThat(text("phase-l1")).contains("+754").contains("231.2 V");
