@@ -10,7 +10,7 @@
     en: {
       title: 'P1 meter', connecting: 'Connecting…', live: 'Live', polling: 'Polling', stale: 'Stale',
       offline: 'No connection', waiting: 'Waiting for the first telegram…', importing: 'Importing from the grid',
-      exporting: 'Exporting to the grid', balanced: 'In balance', chartTitle: 'Last 5 minutes', now: 'now',
+      exporting: 'Exporting to the grid', balanced: 'In balance', chartTitle: 'Last 5 minutes',
       net: 'Net', phases: 'Phases', energy: 'Energy counters', imported: 'Imported', exported: 'Exported',
       tariff: 'Tariff', total: 'Total', currentTariff: 'Current tariff', gasWater: 'Gas and water', gas: 'Gas',
       water: 'Water', heat: 'Heat', flow: 'flow', peak: 'Peak demand (capacity tariff)',
@@ -23,7 +23,7 @@
     nl: {
       title: 'P1-meter', connecting: 'Verbinden…', live: 'Live', polling: 'Peilen', stale: 'Verouderd',
       offline: 'Geen verbinding', waiting: 'Wachten op het eerste telegram…', importing: 'Afname van het net',
-      exporting: 'Teruglevering aan het net', balanced: 'In balans', chartTitle: 'Laatste 5 minuten', now: 'nu',
+      exporting: 'Teruglevering aan het net', balanced: 'In balans', chartTitle: 'Laatste 5 minuten',
       net: 'Netto', phases: 'Fasen', energy: 'Meterstanden', imported: 'Afgenomen', exported: 'Teruggeleverd',
       tariff: 'Tarief', total: 'Totaal', currentTariff: 'Huidig tarief', gasWater: 'Gas en water', gas: 'Gas',
       water: 'Water', heat: 'Warmte', flow: 'verbruik', peak: 'Piekvermogen (capaciteitstarief)',

@@ -218,6 +218,27 @@ class DashboardServiceTest {
     }
 
     @Test
+    void everyDashboardParameterIsLabelledInEnglishAndDutch() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties nl = new java.util.Properties();
+        try (InputStream e = getClass().getResourceAsStream("/OH-INF/i18n/p1meter.properties");
+                InputStream n = getClass().getResourceAsStream("/OH-INF/i18n/p1meter_nl.properties")) {
+            assertThat(e).isNotNull();
+            assertThat(n).isNotNull();
+            en.load(new java.io.InputStreamReader(e, java.nio.charset.StandardCharsets.UTF_8));
+            nl.load(new java.io.InputStreamReader(n, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String parameter : List.of(DashboardService.CONFIG_ENABLED, DashboardService.CONFIG_BRIDGE)) {
+            for (String part : List.of("label", "description")) {
+                String key = "io.config.p1meter-dashboard." + parameter + "." + part;
+                assertThat(en.getProperty(key)).as(key).isNotBlank();
+                assertThat(nl.getProperty(key)).as(key + " (nl)").isNotBlank();
+            }
+        }
+        assertThat(nl.getProperty("io.config.p1meter-dashboard.enabled.label")).isEqualTo("Ingeschakeld");
+    }
+
+    @Test
     void configDescriptionIsValidAgainstTheOpenhabSchema() throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         try (InputStream xsd = getClass().getResourceAsStream("/openhab-schemas/config-description-1.0.0.xsd");
