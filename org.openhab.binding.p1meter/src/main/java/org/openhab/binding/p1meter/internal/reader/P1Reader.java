@@ -27,6 +27,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
 import org.slf4j.Logger;
@@ -355,6 +356,13 @@ public final class P1Reader implements P1Feed {
     }
 
     private void onTelegram(P1Telegram telegram) {
+        if (!telegram.crcChecked() && !carriesData(telegram)) {
+            // Line noise (a meter read at the wrong baud rate) can frame as "/...!" without a CRC; without a
+            // single object we know it is no telegram, and must neither reach the outputs nor count as data.
+            onRejected(new Rejection(Rejection.Reason.MALFORMED,
+                    "frame without CRC and without any known object (line noise?)", telegram.raw().length));
+            return;
+        }
         lastValidNanos = System.nanoTime();
         validSinceOpen = true;
         lastTelegram = telegram;
@@ -369,6 +377,18 @@ public final class P1Reader implements P1Feed {
         if (gas != null) {
             publish(l -> l.onGasUsage(gas));
         }
+    }
+
+    private static boolean carriesData(P1Telegram t) {
+        if (t.timestamp() != null || t.equipmentId() != null || t.p1Version() != null || !t.mbus().isEmpty()) {
+            return true;
+        }
+        for (Quantity q : Quantity.values()) {
+            if (t.has(q)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onRejected(Rejection rejection) {

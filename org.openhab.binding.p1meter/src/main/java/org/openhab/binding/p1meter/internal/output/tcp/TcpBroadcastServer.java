@@ -192,8 +192,8 @@ public final class TcpBroadcastServer {
                     c.close("server stopping");
                     return;
                 }
-                c.start();
                 logger.info("{} TCP client {} connected ({} of {})", name, remote, clients.size(), maxClients);
+                c.start();
             } catch (IOException e) {
                 logger.debug("{} TCP client {} failed at connect: {}", name, remote, e.getMessage());
                 closeQuietly(socket);
@@ -259,11 +259,16 @@ public final class TcpBroadcastServer {
                 }
             }
             if (stalled) {
-                close("stalled: " + CLIENT_QUEUE + " messages behind");
+                close("stalled: " + CLIENT_QUEUE + " messages behind", true);
             }
         }
 
         void close(String why) {
+            close(why, false);
+        }
+
+        /** @param reset send a reset instead of a normal close: a stalled peer's unread data is discarded */
+        void close(String why, boolean reset) {
             synchronized (queue) {
                 if (closed) {
                     return;
@@ -273,10 +278,12 @@ public final class TcpBroadcastServer {
                 queue.notifyAll();
             }
             clients.remove(this);
-            try {
-                socket.setSoLinger(true, 0); // a reset: do not wait for a stalled peer to take our data
-            } catch (SocketException e) {
-                // already closed
+            if (reset) {
+                try {
+                    socket.setSoLinger(true, 0);
+                } catch (SocketException e) {
+                    // already closed
+                }
             }
             closeQuietly(socket); // unblocks a write stuck on a peer that does not read
             logger.info("{} TCP client {} disconnected ({})", name, remote, why);
