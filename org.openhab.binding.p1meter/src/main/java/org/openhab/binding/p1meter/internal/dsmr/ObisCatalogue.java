@@ -22,7 +22,7 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * <p>
  * The value group F (".255" / "*255" as EasyMeter, ACE4000 and some spec examples write it) is ignored.
- * M-Bus objects (0-n:24.x, 0-n:96.1.x, 0-n:96.3.10, n = 1..4) are catalogued once for any channel; objects
+ * M-Bus objects (0-n:24.x, 0-n:96.1.x, n = 1..4) are catalogued once for any channel; objects
  * of the electricity meter written with B = 1 (Sagemcom XT211 {@code 1-1:1.8.1}, Smarty
  * {@code 1-1:31.4.0}) fall back to their B = 0 row.
  *
@@ -59,7 +59,7 @@ final class ObisCatalogue {
         MBUS_READING,
         /** DSMR 2.2/3.0 0-n:24.3.0 (timestamp)(00)(60)(1)(id)(unit) then the value, often on the next line. */
         MBUS_LEGACY_READING,
-        /** 0-n:24.4.0 valve position, e-MUCS 0-n:96.3.10 breaker of the M-Bus device. */
+        /** 0-n:24.4.0 valve position. */
         MBUS_VALVE
     }
 
@@ -168,8 +168,8 @@ final class ObisCatalogue {
             row("0-n:24.2.1", Kind.MBUS_READING),
             row("0-n:24.2.3", Kind.MBUS_READING), // e-MUCS gas, not temperature-corrected
             row("0-n:24.3.0", Kind.MBUS_LEGACY_READING),
-            row("0-n:24.4.0", Kind.MBUS_VALVE),
-            row("0-n:96.3.10", Kind.MBUS_VALVE) };
+            // e-MUCS 2.x also sends 0-n:96.3.10, a breaker state distinct from the valve: kept as unknown
+            row("0-n:24.4.0", Kind.MBUS_VALVE) };
 
     private static final int TABLE_SIZE = 512; // power of two, more than twice the rows
     private static final long[] KEYS = new long[TABLE_SIZE];
