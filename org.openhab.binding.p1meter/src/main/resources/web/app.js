@@ -89,8 +89,8 @@
   var ws = null, wsFailures = 0, pollTimer = null;
 
   function socketUrl() {
-    var path = root.getAttribute('data-ws-path') || '/';
-    var url = new URL(path, location.href);
+    // relative to the page, so that the page also works behind a reverse proxy that adds a prefix
+    var url = new URL(root.getAttribute('data-ws-url') || './', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
     return url.href;
   }

@@ -106,7 +106,7 @@ class DaemonWebServerTest {
             HttpResponse<String> page = http.send(HttpRequest
                     .newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body()).contains("data-ws-path=\"/\"");
+            assertThat(page.body()).contains("data-ws-url=\"./\"");
         } finally {
             ws.stop();
             daemon.stop();

@@ -59,8 +59,8 @@ public class DashboardService extends HttpServlet {
     public static final String CONFIG_URI = "io:p1meter-dashboard";
     public static final String SERVLET_NAME = "p1meter-dashboard";
     public static final String PATH = "/p1meter";
-    /** Where openHAB serves the adapter with id {@code p1meter}. */
-    public static final String WEB_SOCKET_PATH = "/ws/" + DashboardWebSocketAdapter.ID;
+    /** Where openHAB serves the adapter with id {@code p1meter} ({@code /ws/p1meter}), relative to the page. */
+    public static final String WEB_SOCKET_URL = "../ws/" + DashboardWebSocketAdapter.ID;
 
     static final String CONFIG_ENABLED = "enabled";
     static final String CONFIG_BRIDGE = "bridge";
@@ -108,7 +108,7 @@ public class DashboardService extends HttpServlet {
         P1Feed feed = registry.feed(bridge.isEmpty() ? null : bridge);
         DashboardHub hub = new DashboardHub(feed);
         hub.start();
-        mounted = new Mounted(bridge, new DashboardServlet(feed, WEB_SOCKET_PATH), hub);
+        mounted = new Mounted(bridge, new DashboardServlet(feed, WEB_SOCKET_URL), hub);
         logger.debug("P1 dashboard at {} shows {}", PATH, bridge.isEmpty() ? "every bridge" : bridge);
     }
 

@@ -158,7 +158,7 @@ class DashboardServiceTest {
     void servesThePageAndTheReadingOfTheBridgeAndPushesOverTheAdapter() throws Exception {
         HttpResponse<String> page = get("/p1meter/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-ws-path=\"/ws/p1meter\"");
+        assertThat(page.body()).contains("data-ws-url=\"../ws/p1meter\"");
         assertThat(get("/p1meter/api/reading").statusCode()).as("no bridge yet").isEqualTo(503);
 
         Bridge home = new Bridge();

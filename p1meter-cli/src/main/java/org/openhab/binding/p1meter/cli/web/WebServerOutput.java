@@ -83,7 +83,7 @@ public final class WebServerOutput implements P1Output {
 
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("dashboard", new DashboardServlet(feed, "/")), "/*");
+        context.addServlet(new ServletHolder("dashboard", new DashboardServlet(feed, "./")), "/*");
         if (webSocket) {
             NativeWebSocketServletContainerInitializer.configure(context, (servletContext, config) -> {
                 config.getPolicy().setIdleTimeout(SOCKET_IDLE_TIMEOUT.toMillis());

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,10 +38,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.websocket.server.NativeWebSocketServletContainerInitializer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeFilter;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.PeakDemand;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
+import org.openhab.binding.p1meter.internal.output.web.DashboardHub;
+import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openqa.selenium.By;
@@ -265,6 +274,44 @@ class DashboardBrowserIT {
         assertThat(text("hero-label")).isEqualTo("Teruglevering aan het net");
         assertThat(text("energy-card")).contains("1.234,567");
         screenshot("dashboard-nl-phone-dark.png");
+    }
+
+    /**
+     * Mounted as openHAB mounts it (page under {@code /p1meter/}, socket at {@code /ws/p1meter}), and once more
+     * behind a prefix as a reverse proxy would add: the page finds its socket from its own location both times.
+     */
+    @Test
+    void findsItsSocketWhenMountedAsInOpenhab() throws Exception {
+        feed.publish(telegram(now(), 0.1, 0.2, 0.3));
+        DashboardHub hub = new DashboardHub(feed);
+        hub.start();
+        Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        for (String prefix : List.of("", "/proxy")) {
+            context.addServlet(new ServletHolder(new DashboardServlet(feed, "../ws/p1meter")), prefix + "/p1meter/*");
+        }
+        NativeWebSocketServletContainerInitializer.configure(context, (servletContext, config) -> {
+            config.addMapping("/ws/p1meter", (req, resp) -> hub.newSocket());
+            config.addMapping("/proxy/ws/p1meter", (req, resp) -> hub.newSocket());
+        });
+        WebSocketUpgradeFilter.configure(context);
+        jetty.setHandler(context);
+        jetty.start();
+        try {
+            int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+            for (String prefix : List.of("", "/proxy")) {
+                browser().get("http://127.0.0.1:" + port + prefix + "/p1meter?lang=en");
+                waitUntil("the socket at " + prefix + "/ws/p1meter connects", Duration.ofSeconds(20),
+                        () -> "live".equals(attr("state", "data-transport"))
+                                && "600".equals(attr("net-power", "data-value")));
+                assertThat(browser().getCurrentUrl()).endsWith(prefix + "/p1meter/?lang=en");
+            }
+            assertThat(hub.sessions()).as("the open page's socket").isGreaterThanOrEqualTo(1);
+        } finally {
+            hub.close();
+            jetty.stop();
+        }
     }
 
     @Test

@@ -108,7 +108,7 @@ class WebServerOutputTest {
             assertThat(output.describe()).isEqualTo("Web dashboard on http://127.0.0.1:" + port
                     + "/ (live updates on ws://127.0.0.1:" + port + "/)");
 
-            assertThat(get(port, "/").body()).contains("data-ws-path=\"/\"");
+            assertThat(get(port, "/").body()).contains("data-ws-url=\"./\"");
             assertThat(get(port, "/api/reading").statusCode()).isEqualTo(503);
 
             feed.publish(0.5, 0);

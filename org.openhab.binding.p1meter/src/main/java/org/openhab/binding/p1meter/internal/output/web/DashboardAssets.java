@@ -72,12 +72,12 @@ public final class DashboardAssets {
     }
 
     /**
-     * The page, telling its script where the web socket is: {@code /} in the daemon, {@code /ws/p1meter} in
-     * openHAB.
+     * The page, telling its script where the web socket is, relative to the page: {@code ./} in the daemon,
+     * {@code ../ws/p1meter} in openHAB.
      */
-    public Asset page(String webSocketPath) {
-        return pages.computeIfAbsent(webSocketPath, path -> {
-            String html = template.replace("{{VERSION}}", version).replace("{{WS_PATH}}", escapeAttribute(path));
+    public Asset page(String webSocketUrl) {
+        return pages.computeIfAbsent(webSocketUrl, url -> {
+            String html = template.replace("{{VERSION}}", version).replace("{{WS_URL}}", escapeAttribute(url));
             byte[] body = html.getBytes(StandardCharsets.UTF_8);
             return new Asset(body, "text/html;charset=utf-8", etag(body));
         });

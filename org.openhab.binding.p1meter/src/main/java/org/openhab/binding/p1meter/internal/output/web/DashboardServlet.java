@@ -49,21 +49,21 @@ public class DashboardServlet extends HttpServlet {
     private final Logger logger = LoggerFactory.getLogger(DashboardServlet.class);
     private final transient P1Feed feed;
     private final transient Function<P1Telegram, String> readingJson;
-    private final String webSocketPath;
+    private final String webSocketUrl;
     private final transient DashboardAssets assets = DashboardAssets.get();
 
     /**
      * @param feed where the last telegram comes from
-     * @param webSocketPath the absolute path of the live web socket ({@code /} in the daemon, {@code /ws/p1meter}
-     *            in openHAB)
+     * @param webSocketUrl the live web socket's URL relative to the page ({@code ./} in the daemon, where both are
+     *            at {@code /}; {@code ../ws/p1meter} in openHAB, where the page is at {@code /p1meter/})
      */
-    public DashboardServlet(P1Feed feed, String webSocketPath) {
-        this(feed, webSocketPath, DashboardMessages::reading);
+    public DashboardServlet(P1Feed feed, String webSocketUrl) {
+        this(feed, webSocketUrl, DashboardMessages::reading);
     }
 
-    DashboardServlet(P1Feed feed, String webSocketPath, Function<P1Telegram, String> readingJson) {
+    DashboardServlet(P1Feed feed, String webSocketUrl, Function<P1Telegram, String> readingJson) {
         this.feed = feed;
-        this.webSocketPath = webSocketPath;
+        this.webSocketUrl = webSocketUrl;
         this.readingJson = readingJson;
     }
 
@@ -84,7 +84,7 @@ public class DashboardServlet extends HttpServlet {
             case "/":
             case "/index.html":
                 resp.setHeader("Content-Security-Policy", PAGE_POLICY);
-                send(req, resp, assets.page(webSocketPath), REVALIDATE);
+                send(req, resp, assets.page(webSocketUrl), REVALIDATE);
                 return;
             case "/api/reading":
                 sendReading(resp);

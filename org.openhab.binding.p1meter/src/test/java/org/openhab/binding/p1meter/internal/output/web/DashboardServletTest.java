@@ -60,8 +60,8 @@ class DashboardServletTest {
     @BeforeEach
     void start() throws Exception {
         hub.start();
-        daemon = new WebTestServer(new DashboardServlet(feed, "/"), "/*", (req, resp) -> hub.newSocket(), "/");
-        openhab = new WebTestServer(new DashboardServlet(feed, "/ws/p1meter"), "/p1meter/*",
+        daemon = new WebTestServer(new DashboardServlet(feed, "./"), "/*", (req, resp) -> hub.newSocket(), "/");
+        openhab = new WebTestServer(new DashboardServlet(feed, "../ws/p1meter"), "/p1meter/*",
                 (req, resp) -> hub.newSocket(), "/ws/p1meter");
     }
 
@@ -93,7 +93,7 @@ class DashboardServletTest {
         assertThat(header(page, "Cache-Control")).isEqualTo("no-cache");
         assertThat(header(page, "ETag")).matches("\"[0-9a-f]{20}\"");
         assertThat(header(page, "Content-Security-Policy")).contains("default-src 'self'");
-        assertThat(page.body()).contains("data-ws-path=\"/\"").contains("id=\"net-power\"").doesNotContain("{{");
+        assertThat(page.body()).contains("data-ws-url=\"./\"").contains("id=\"net-power\"").doesNotContain("{{");
 
         HttpResponse<String> again = get(daemon.http("/"), "If-None-Match", header(page, "ETag"));
         assertThat(again.statusCode()).isEqualTo(304);
@@ -110,7 +110,7 @@ class DashboardServletTest {
 
         HttpResponse<String> page = get(openhab.http("/p1meter/"));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-ws-path=\"/ws/p1meter\"");
+        assertThat(page.body()).contains("data-ws-url=\"../ws/p1meter\"");
         assertThat(get(openhab.http("/p1meter/app.css")).statusCode()).isEqualTo(200);
         assertThat(get(openhab.http("/app.css")).statusCode()).isEqualTo(404);
     }
@@ -242,7 +242,7 @@ class DashboardServletTest {
 
     @Test
     void aTelegramThatCannotBeWrittenIsA500AndTheNextOneWorks() throws Exception {
-        try (WebTestServer failing = new WebTestServer(new DashboardServlet(feed, "/", t -> {
+        try (WebTestServer failing = new WebTestServer(new DashboardServlet(feed, "./", t -> {
             if (t.get(org.openhab.binding.p1meter.internal.dsmr.Quantity.POWER_IMPORT) > 5) {
                 throw new IllegalArgumentException("cannot write this one");
             }

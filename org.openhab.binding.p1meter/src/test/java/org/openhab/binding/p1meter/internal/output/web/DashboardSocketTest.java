@@ -84,7 +84,7 @@ class DashboardSocketTest {
     private WebTestServer start(DashboardHub dashboardHub) throws Exception {
         hub = dashboardHub;
         dashboardHub.start();
-        WebTestServer s = new WebTestServer(new DashboardServlet(feed, "/"), "/*", (req, resp) -> {
+        WebTestServer s = new WebTestServer(new DashboardServlet(feed, "./"), "/*", (req, resp) -> {
             DashboardSocket socket = dashboardHub.newSocket();
             created.add(socket);
             return socket;
