@@ -98,14 +98,16 @@ public final class WebServerOutput implements P1Output {
         }
         jetty.setHandler(context);
         jetty.setStopTimeout(2000);
+        // subscribed before the port opens: the first browser gets the last reading, not a refusal
+        dashboardHub.start();
         try {
             jetty.start();
         } catch (Exception e) {
+            dashboardHub.close();
             stopQuietly(jetty);
             throw new IOException("Cannot start the web dashboard on " + bindAddress + ":" + port + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
-        dashboardHub.start();
         hub = dashboardHub;
         server = jetty;
         boundPort = connector.getLocalPort();
