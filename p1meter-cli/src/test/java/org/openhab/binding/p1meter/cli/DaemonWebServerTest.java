@@ -66,7 +66,7 @@ class DaemonWebServerTest {
         Daemon daemon = new Daemon(main.options);
         WebServerOutput web = (WebServerOutput) daemon.outputs().stream().filter(o -> o instanceof WebServerOutput)
                 .findFirst().orElseThrow();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         WebSocketClient ws = new WebSocketClient();
         ws.start();
         int port;
@@ -76,9 +76,9 @@ class DaemonWebServerTest {
             URI reading = URI.create("http://127.0.0.1:" + port + "/api/reading");
 
             HttpResponse<String> response = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
-                response = http.send(HttpRequest.newBuilder(reading).timeout(Duration.ofSeconds(5)).build(),
+                response = http.send(HttpRequest.newBuilder(reading).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     break;
@@ -96,15 +96,15 @@ class DaemonWebServerTest {
             assertThat(json.get("crc").getAsBoolean()).isTrue();
 
             Collector collector = new Collector();
-            ws.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(5, TimeUnit.SECONDS);
-            String first = collector.messages.poll(10, TimeUnit.SECONDS);
+            ws.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(10, TimeUnit.SECONDS);
+            String first = collector.messages.poll(15, TimeUnit.SECONDS);
             assertThat(first).startsWith("{\"topic\":\"power\",\"payload\":{\"header\":");
-            String next = collector.messages.poll(10, TimeUnit.SECONDS);
+            String next = collector.messages.poll(15, TimeUnit.SECONDS);
             assertThat(next).as("the simulated meter sends a telegram every second")
                     .startsWith("{\"topic\":\"dsmr\",\"payload\":{\"header\":");
 
             HttpResponse<String> page = http.send(HttpRequest
-                    .newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
+                    .newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).contains("data-ws-url=\"./\"");
         } finally {
@@ -114,9 +114,9 @@ class DaemonWebServerTest {
         final int closedPort = port;
         try {
             // a new client: the old one may hold a pooled connection
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                     .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             throw new AssertionError("the web server still answers after stop");
         } catch (ConnectException e) {
             // expected: stopping the daemon closes the port

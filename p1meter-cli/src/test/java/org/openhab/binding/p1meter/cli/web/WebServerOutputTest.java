@@ -90,11 +90,11 @@ class WebServerOutputTest {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -115,11 +115,11 @@ class WebServerOutputTest {
             assertThat(get(port, "/api/reading").body()).contains("\"calculatedUsage\":500");
 
             Collector collector = new Collector();
-            holder.client.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(5, TimeUnit.SECONDS);
-            assertThat(collector.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"power\",\"payload\":{")
+            holder.client.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(10, TimeUnit.SECONDS);
+            assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"power\",\"payload\":{")
                     .contains("\"calculatedUsage\":500");
             feed.publish(0, 1.25);
-            assertThat(collector.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"dsmr\",\"payload\":{")
+            assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"dsmr\",\"payload\":{")
                     .contains("\"calculatedUsage\":-1250");
         }
         assertThat(feed.listeners).as("closing unsubscribes").isEmpty();
