@@ -92,6 +92,9 @@
     // relative to the page, so that the page also works behind a reverse proxy that adds a prefix
     var url = new URL(root.getAttribute('data-ws-url') || './', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    // openHAB accepts a web socket from a user it knows: an API token given to the page goes along
+    var token = params.get('accessToken');
+    if (token) { url.searchParams.set('accessToken', token); }
     return url.href;
   }
 

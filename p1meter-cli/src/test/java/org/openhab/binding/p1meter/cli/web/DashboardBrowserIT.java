@@ -291,8 +291,12 @@ class DashboardBrowserIT {
         for (String prefix : List.of("", "/proxy")) {
             context.addServlet(new ServletHolder(new DashboardServlet(feed, "../ws/p1meter")), prefix + "/p1meter/*");
         }
+        List<String> socketQueries = new CopyOnWriteArrayList<>();
         NativeWebSocketServletContainerInitializer.configure(context, (servletContext, config) -> {
-            config.addMapping("/ws/p1meter", (req, resp) -> hub.newSocket());
+            config.addMapping("/ws/p1meter", (req, resp) -> {
+                socketQueries.add(String.valueOf(req.getQueryString()));
+                return hub.newSocket();
+            });
             config.addMapping("/proxy/ws/p1meter", (req, resp) -> hub.newSocket());
         });
         WebSocketUpgradeFilter.configure(context);
@@ -308,6 +312,12 @@ class DashboardBrowserIT {
                 assertThat(browser().getCurrentUrl()).endsWith(prefix + "/p1meter/?lang=en");
             }
             assertThat(hub.sessions()).as("the open page's socket").isGreaterThanOrEqualTo(1);
+            // openHAB authenticates a web socket by an access token: one given to the page goes along
+            assertThat(socketQueries.get(0)).isEqualTo("null");
+            browser().get("http://127.0.0.1:" + port + "/p1meter/?lang=en&accessToken=oh.p1.abc123");
+            waitUntil("the socket connects with the token", Duration.ofSeconds(20),
+                    () -> "live".equals(attr("state", "data-transport")));
+            assertThat(socketQueries).contains("accessToken=oh.p1.abc123");
         } finally {
             hub.close();
             jetty.stop();
