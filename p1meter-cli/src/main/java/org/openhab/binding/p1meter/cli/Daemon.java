@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.p1meter.cli.web.WebServerOutput;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
@@ -139,9 +140,7 @@ final class Daemon {
         }
         Integer web = o.webServer;
         if (web != null) {
-            checkPort("--web-server", web);
-            // web dashboard output: list.add(new WebServerOutput(o));
-            logger.warn("Web server output not available in this build: --web-server ignored");
+            list.add(new WebServerOutput(o.bind, checkPort("--web-server", web)));
         }
         return list;
     }

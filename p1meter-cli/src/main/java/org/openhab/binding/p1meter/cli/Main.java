@@ -145,6 +145,8 @@ public final class Main implements Callable<Integer> {
         if (debug) {
             System.setProperty("org.slf4j.simpleLogger.log.org.openhab.binding.p1meter", "debug");
         }
+        // Jetty (the web dashboard) announces its version and every start at info: keep only its warnings
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", debug ? "true" : "false");

@@ -1,0 +1,132 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.web;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.P1Feed;
+import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes readings to the dashboard's web sockets, per the contract: on connect the last reading as
+ * {@code {"topic":"power","payload":...}}, then every new one as {@code {"topic":"dsmr","payload":...}}.
+ * Each telegram is written as JSON once, whatever the number of browsers; sends are asynchronous, so the
+ * feed's thread never waits for a browser.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public final class DashboardHub implements P1Listener, AutoCloseable {
+
+    public static final String TOPIC_CONNECT = "power";
+    public static final String TOPIC_TELEGRAM = "dsmr";
+
+    private final Logger logger = LoggerFactory.getLogger(DashboardHub.class);
+    private final P1Feed feed;
+    private final Function<P1Telegram, String> readingJson;
+    private final Set<DashboardSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** Orders a newcomer's first message with the broadcasts, so it never misses a telegram. */
+    private final Object sendLock = new Object();
+    private volatile boolean started;
+
+    public DashboardHub(P1Feed feed) {
+        this(feed, DashboardMessages::reading);
+    }
+
+    DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson) {
+        this.feed = feed;
+        this.readingJson = readingJson;
+    }
+
+    /** Subscribes to the feed. */
+    public void start() {
+        started = true;
+        feed.addListener(this);
+    }
+
+    /** A new socket object for one browser: what a {@code WebSocketCreator} returns. */
+    public DashboardSocket newSocket() {
+        return new DashboardSocket(this);
+    }
+
+    /** The number of connected browsers. */
+    public int sessions() {
+        return sockets.size();
+    }
+
+    @Override
+    public void onTelegram(P1Telegram telegram) {
+        if (sockets.isEmpty()) {
+            return;
+        }
+        String message = message(TOPIC_TELEGRAM, telegram);
+        if (message == null) {
+            return;
+        }
+        synchronized (sendLock) {
+            for (DashboardSocket socket : sockets) {
+                socket.send(message);
+            }
+        }
+    }
+
+    void joined(DashboardSocket socket) {
+        if (!started) {
+            socket.close(1013, "The dashboard is shutting down");
+            return;
+        }
+        synchronized (sendLock) {
+            P1Telegram last = feed.lastTelegram();
+            String message = last == null ? null : message(TOPIC_CONNECT, last);
+            if (message != null) {
+                socket.send(message);
+            }
+            sockets.add(socket);
+        }
+        logger.debug("Dashboard socket connected ({} open)", sockets.size());
+    }
+
+    void left(DashboardSocket socket) {
+        if (sockets.remove(socket)) {
+            logger.debug("Dashboard socket closed ({} open)", sockets.size());
+        }
+    }
+
+    private @Nullable String message(String topic, P1Telegram telegram) {
+        try {
+            return DashboardMessages.message(topic, readingJson.apply(telegram));
+        } catch (RuntimeException e) {
+            // one telegram that cannot be written costs that telegram only, never the sockets
+            logger.warn("Cannot write the reading of {} as JSON: {}", telegram, e.getMessage(), e);
+            return null;
+        }
+    }
+
+    /** Unsubscribes and closes every socket; idempotent. */
+    @Override
+    public void close() {
+        started = false;
+        feed.removeListener(this);
+        for (DashboardSocket socket : sockets) {
+            socket.close(1001, "The dashboard is shutting down");
+        }
+        sockets.clear();
+    }
+}

@@ -1,0 +1,67 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.service;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketConnect;
+import org.eclipse.jetty.websocket.api.annotations.WebSocket;
+import org.eclipse.jetty.websocket.servlet.ServletUpgradeRequest;
+import org.eclipse.jetty.websocket.servlet.ServletUpgradeResponse;
+import org.openhab.core.io.websocket.WebSocketAdapter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The dashboard's live updates in openHAB: openHAB's web socket servlet serves this adapter at
+ * {@code /ws/p1meter} (with openHAB's authentication), per the same contract as the daemon's
+ * {@code ws://host:port/}.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+@Component(service = WebSocketAdapter.class)
+public class DashboardWebSocketAdapter implements WebSocketAdapter {
+
+    public static final String ID = "p1meter";
+
+    private final DashboardService dashboard;
+
+    @Activate
+    public DashboardWebSocketAdapter(@Reference DashboardService dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Object createWebSocket(ServletUpgradeRequest servletUpgradeRequest,
+            ServletUpgradeResponse servletUpgradeResponse) {
+        Object socket = dashboard.newSocket();
+        return socket != null ? socket : new SwitchedOff();
+    }
+
+    /** Answers a browser while the dashboard is switched off: closes at once, saying why. */
+    @WebSocket
+    public static final class SwitchedOff {
+        @OnWebSocketConnect
+        public void onConnect(Session session) {
+            session.close(StatusCode.TRY_AGAIN_LATER, "The P1 meter dashboard is switched off");
+        }
+    }
+}

@@ -1,0 +1,255 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
+import org.eclipse.jetty.websocket.api.annotations.WebSocket;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The dashboard's web socket in a real Jetty, with a real Jetty web socket client.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DashboardSocketTest {
+
+    /** Collects what the server sends. */
+    @WebSocket
+    public static final class Browser {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        @OnWebSocketMessage
+        public void onText(String text) {
+            messages.add(text);
+        }
+
+        @OnWebSocketClose
+        public void onClose(int code, @Nullable String reason) {
+            closed.countDown();
+        }
+
+        JsonObject next() throws InterruptedException {
+            String text = messages.poll(10, TimeUnit.SECONDS);
+            assertThat(text).as("a message within 10 s").isNotNull();
+            return JsonParser.parseString(text).getAsJsonObject();
+        }
+    }
+
+    private final ManualFeed feed = new ManualFeed();
+    private final WebSocketClient client = new WebSocketClient();
+    private final List<DashboardSocket> created = new CopyOnWriteArrayList<>();
+    private @Nullable DashboardHub hub;
+    private @Nullable WebTestServer server;
+
+    private WebTestServer start(DashboardHub dashboardHub) throws Exception {
+        hub = dashboardHub;
+        dashboardHub.start();
+        WebTestServer s = new WebTestServer(new DashboardServlet(feed, "./"), "/*", (req, resp) -> {
+            DashboardSocket socket = dashboardHub.newSocket();
+            created.add(socket);
+            return socket;
+        }, "/");
+        server = s;
+        return s;
+    }
+
+    @BeforeEach
+    void startClient() throws Exception {
+        client.getPolicy().setMaxTextMessageSize(1 << 20);
+        client.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.stop();
+        DashboardHub h = hub;
+        if (h != null) {
+            h.close();
+        }
+        WebTestServer s = server;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private Session connect(URI uri, Browser browser) throws Exception {
+        return client.connect(browser, uri).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sendsTheLastReadingOnConnectThenEveryNewOne() throws Exception {
+        WebTestServer s = start(new DashboardHub(feed));
+        feed.publish(ManualFeed.telegram(1.754, 0, "2025-06-14T13:15:07+02:00"));
+
+        Browser browser = new Browser();
+        connect(s.ws("/"), browser);
+
+        JsonObject first = browser.next();
+        assertThat(first.get("topic").getAsString()).isEqualTo("power");
+        assertThat(first.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(1754.0);
+        assertThat(first.keySet()).containsExactlyInAnyOrder("topic", "payload");
+
+        feed.publish(ManualFeed.telegram(0, 0.56, "2025-06-14T13:15:08+02:00"));
+        JsonObject second = browser.next();
+        assertThat(second.get("topic").getAsString()).isEqualTo("dsmr");
+        assertThat(second.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(-560.0);
+        assertThat(second.getAsJsonObject("payload").get("currentDelivery").getAsDouble()).isEqualTo(0.56);
+
+        feed.publish(ManualFeed.telegram(0.2, 0, "2025-06-14T13:15:09+02:00"));
+        JsonObject third = browser.next();
+        assertThat(third.get("topic").getAsString()).isEqualTo("dsmr");
+        assertThat(third.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(200.0);
+        assertThat(browser.messages.poll(300, TimeUnit.MILLISECONDS)).as("nothing else").isNull();
+    }
+
+    @Test
+    void beforeTheFirstTelegramSendsNothingUntilOneArrives() throws Exception {
+        WebTestServer s = start(new DashboardHub(feed));
+        Browser browser = new Browser();
+        connect(s.ws("/"), browser);
+
+        assertThat(browser.messages.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        feed.publish(ManualFeed.telegram(0.3, 0, "2025-06-14T13:15:07+02:00"));
+        JsonObject first = browser.next();
+        assertThat(first.get("topic").getAsString()).isEqualTo("dsmr");
+        assertThat(first.getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(0.3);
+    }
+
+    @Test
+    void everyBrowserGetsEveryTelegramAndClosingTheHubClosesThemAndUnsubscribes() throws Exception {
+        DashboardHub h = new DashboardHub(feed);
+        WebTestServer s = start(h);
+        Browser a = new Browser();
+        Browser b = new Browser();
+        Session sa = connect(s.ws("/"), a);
+        connect(s.ws("/"), b);
+        waitFor(() -> h.sessions() == 2);
+
+        feed.publish(ManualFeed.telegram(1, 0, "2025-06-14T13:15:07+02:00"));
+        assertThat(a.next().get("topic").getAsString()).isEqualTo("dsmr");
+        assertThat(b.next().get("topic").getAsString()).isEqualTo("dsmr");
+
+        sa.close();
+        waitFor(() -> h.sessions() == 1);
+        feed.publish(ManualFeed.telegram(2, 0, "2025-06-14T13:15:08+02:00"));
+        assertThat(b.next().getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(2.0);
+
+        assertThat(feed.listenerCount()).isEqualTo(1);
+        h.close();
+        assertThat(b.closed.await(10, TimeUnit.SECONDS)).as("the browser's socket is closed").isTrue();
+        assertThat(feed.listenerCount()).isZero();
+    }
+
+    /**
+     * A browser that stops reading must not hold up the feed, nor the other browsers: its messages are dropped
+     * once a few are on their way.
+     */
+    @Test
+    void aBrowserThatStopsReadingNeitherStallsTheFeedNorOtherBrowsers() throws Exception {
+        // big readings fill the socket buffers after a few dozen messages
+        String padding = "x".repeat(256 * 1024);
+        DashboardHub h = new DashboardHub(feed, t -> "{\"currentUsage\":" + t.get(
+                org.openhab.binding.p1meter.internal.dsmr.Quantity.POWER_IMPORT) + ",\"pad\":\"" + padding + "\"}");
+        WebTestServer s = start(h);
+
+        try (Socket stuck = new Socket("127.0.0.1", s.port())) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.setSoTimeout(5000);
+            handshake(stuck);
+            waitFor(() -> h.sessions() == 1);
+
+            Browser healthy = new Browser();
+            connect(s.ws("/"), healthy);
+            waitFor(() -> h.sessions() == 2);
+
+            int telegrams = 200;
+            long slowest = 0;
+            for (int i = 1; i <= telegrams; i++) {
+                long t0 = System.nanoTime();
+                feed.publish(ManualFeed.telegram(i, 0, "2025-06-14T13:15:07+02:00"));
+                slowest = Math.max(slowest, System.nanoTime() - t0);
+                // the healthy browser reads everything: pace the feed like a meter would, only faster
+                JsonObject m = healthy.next();
+                assertThat(m.get("topic").getAsString()).isEqualTo("dsmr");
+                assertThat(m.getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(i);
+            }
+            assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).as("longest time the feed waited, ms")
+                    .isLessThan(500);
+            DashboardSocket slow = created.get(0);
+            assertThat(slow.dropped()).as("readings dropped for the stuck browser").isGreaterThan(0);
+            assertThat(created.get(1).dropped()).isZero();
+        }
+    }
+
+    /** Opens a web socket by hand and then never reads again. */
+    private static void handshake(Socket socket) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        String key = Base64.getEncoder().encodeToString("p1meter-stuck-key".getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        List<Integer> head = new ArrayList<>();
+        while (head.size() < 4 || !(head.get(head.size() - 4) == '\r' && head.get(head.size() - 1) == '\n'
+                && head.get(head.size() - 2) == '\r')) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.add(b);
+        }
+        StringBuilder text = new StringBuilder();
+        head.forEach(b -> text.append((char) b.intValue()));
+        assertThat(text.toString()).startsWith("HTTP/1.1 101");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+}
