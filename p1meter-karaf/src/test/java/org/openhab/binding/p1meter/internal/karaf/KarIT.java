@@ -14,13 +14,17 @@ package org.openhab.binding.p1meter.internal.karaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.jar.Manifest;
 
+import org.apache.karaf.kar.internal.Kar;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.p1meter.internal.karaf.BuiltArtifacts.Archive;
 import org.w3c.dom.Element;
 
@@ -82,6 +86,24 @@ class KarIT {
         // exactly one features file, so Karaf registers exactly one repository
         assertThat(kar.files().keySet()).filteredOn(name -> name.endsWith(".xml") && !name.contains("maven-metadata"))
                 .containsExactly("repository/" + BuiltArtifacts.addonPath("features", "xml"));
+    }
+
+    @Test
+    void karafsOwnKarDeployerRegistersTheFeatureAndFindsTheBundle(@TempDir Path karaf) throws Exception {
+        // Karaf's own code for deploying a KAR: extract repository/ and pick out the feature repositories in it
+        Path repository = karaf.resolve("data/kar/repository");
+        Kar kar = new Kar(BuiltArtifacts.kar().toUri());
+        kar.extract(repository.toFile(), karaf.toFile());
+
+        assertThat(kar.isShouldInstallFeatures()).isTrue();
+        Path features = repository.resolve(BuiltArtifacts.addonPath("features", "xml"));
+        // Karaf registers it by its Maven coordinates, the same URL openHAB's own add-on features have
+        assertThat(kar.getFeatureRepos()).containsExactly(
+                URI.create("mvn:org.openhab.addons.bundles/org.openhab.binding.p1meter/" + BuiltArtifacts.version()
+                        + "/xml/features"));
+        // what pax-url-mvn finds for the feature's mvn:org.openhab.addons.bundles/org.openhab.binding.p1meter/V
+        assertThat(repository.resolve(BuiltArtifacts.addonPath(null, "jar"))).isRegularFile();
+        assertThat(Files.readAllBytes(features)).isEqualTo(Files.readAllBytes(BuiltArtifacts.feature()));
     }
 
     @Test
