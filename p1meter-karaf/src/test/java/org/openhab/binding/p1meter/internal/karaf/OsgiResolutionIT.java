@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.p1meter.internal.karaf.OsgiHeader.Clause;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.BundleRevision;
@@ -157,18 +158,29 @@ class OsgiResolutionIT {
                 }
             }
         }
-        if (!openhabExports.isEmpty()) {
-            context.installBundle("stub:openhab-core", stubBundle("org.openhab.core.stub", openhab, openhabExports));
-        }
+        // openHAB runs Felix SCR (Declarative Services 1.5) and pax-web (HTTP Whiteboard 1.1): bnd makes a bundle
+        // with components and whiteboard servlets require them
+        context.installBundle("stub:openhab-core", stubBundle("org.openhab.core.stub", openhab, openhabExports,
+                "osgi.extender;osgi.extender=osgi.component;version:Version=\"1.5.0\","
+                        + "osgi.implementation;osgi.implementation=osgi.http;version:Version=\"1.1.0\""));
         if (!otherExports.isEmpty()) {
-            context.installBundle("stub:libraries", stubBundle("openhab.libraries.stub", "1.0.0", otherExports));
+            context.installBundle("stub:libraries", stubBundle("openhab.libraries.stub", "1.0.0", otherExports, ""));
         }
         return context.installBundle("p1meter", new ByteArrayInputStream(addonJar));
     }
 
+    /** Resolves the bundle; when it cannot be, the reason (the unresolved requirement) is printed. */
     private boolean resolve(Bundle addon) {
         FrameworkWiring wiring = Objects.requireNonNull(framework).adapt(FrameworkWiring.class);
-        return wiring.resolveBundles(List.of(addon)) && addon.getState() == Bundle.RESOLVED;
+        boolean resolved = wiring.resolveBundles(List.of(addon)) && addon.getState() == Bundle.RESOLVED;
+        if (!resolved) {
+            try {
+                addon.start(); // throws with the resolver's explanation
+            } catch (BundleException e) {
+                System.out.println("not resolved: " + e.getMessage());
+            }
+        }
+        return resolved;
     }
 
     private static Set<String> wiredPackages(Bundle bundle) {
@@ -187,15 +199,20 @@ class OsgiResolutionIT {
     }
 
     /** A bundle that only exports packages: enough for the resolver. */
-    private static ByteArrayInputStream stubBundle(String name, String version, List<String> exports)
-            throws IOException {
+    private static ByteArrayInputStream stubBundle(String name, String version, List<String> exports,
+            String capabilities) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
         main.putValue(Constants.BUNDLE_SYMBOLICNAME, name);
         main.putValue(Constants.BUNDLE_VERSION, version);
-        main.putValue(Constants.EXPORT_PACKAGE, String.join(",", exports));
+        if (!exports.isEmpty()) {
+            main.putValue(Constants.EXPORT_PACKAGE, String.join(",", exports));
+        }
+        if (!capabilities.isEmpty()) {
+            main.putValue(Constants.PROVIDE_CAPABILITY, capabilities);
+        }
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
             // a manifest is all the resolver reads
