@@ -57,6 +57,11 @@ class DeclarativeServicesIT {
     /** One component description: what it provides, what it must have, and what its class names. */
     record Component(String name, String implementation, Set<String> provides, Set<String> mandatoryReferences,
             Set<String> classStrings) {
+
+        @Override
+        public String toString() {
+            return name + " (provides " + provides + ", must have " + mandatoryReferences + ")";
+        }
     }
 
     private static List<Component> components = List.of();
