@@ -20,7 +20,7 @@ import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.handler.P1MBusHandler;
 import org.openhab.binding.p1meter.internal.handler.SerialBridgeHandler;
 import org.openhab.binding.p1meter.internal.handler.TcpBridgeHandler;
-import org.openhab.core.io.transport.serial.SerialPortManager;
+import org.openhab.binding.p1meter.internal.serial.SerialSources;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
@@ -30,6 +30,8 @@ import org.openhab.core.thing.binding.ThingHandlerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Creates the handlers of the P1 meter's Things.
@@ -40,13 +42,17 @@ import org.osgi.service.component.annotations.Reference;
 @Component(configurationPid = "binding.p1meter", service = ThingHandlerFactory.class)
 public class P1MeterHandlerFactory extends BaseThingHandlerFactory {
 
-    private final SerialPortManager serialPortManager;
     private final P1BridgeRegistryImpl registry;
 
+    /**
+     * Optional and dynamic: openHAB's serial transport is a separate feature. Without it TCP bridges, M-Bus
+     * Things and the outputs work, and a serial bridge says what to install.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable SerialSources serialSources;
+
     @Activate
-    public P1MeterHandlerFactory(@Reference SerialPortManager serialPortManager,
-            @Reference P1BridgeRegistryImpl registry) {
-        this.serialPortManager = serialPortManager;
+    public P1MeterHandlerFactory(@Reference P1BridgeRegistryImpl registry) {
         this.registry = registry;
     }
 
@@ -59,7 +65,7 @@ public class P1MeterHandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         ThingTypeUID type = thing.getThingTypeUID();
         if (THING_TYPE_SERIAL.equals(type)) {
-            return new SerialBridgeHandler((Bridge) thing, registry, serialPortManager);
+            return new SerialBridgeHandler((Bridge) thing, registry, () -> serialSources);
         } else if (THING_TYPE_TCP.equals(type)) {
             return new TcpBridgeHandler((Bridge) thing, registry);
         } else if (THING_TYPE_GAS.equals(type)) {

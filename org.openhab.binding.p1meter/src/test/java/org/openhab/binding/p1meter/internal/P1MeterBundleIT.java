@@ -66,6 +66,7 @@ class P1MeterBundleIT {
             "/org/apiguardian/apiguardian-api/", "/tech/units/indriya/");
 
     private static final String SLF4J_VERSION = "2.0.16";
+    private static final String JETTY_VERSION = "9.4.57";
 
     @Test
     void addOnResolvesAndItsComponentsActivate(@TempDir Path storage) throws Exception {
@@ -74,10 +75,17 @@ class P1MeterBundleIT {
         assertThat(addOnJar).as("the add-on jar (built by `package`)").exists();
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
-        // in openHAB the logging bundle exports org.slf4j; here the test's own slf4j does, through the system bundle
+        // In openHAB the logging bundle exports org.slf4j and pax-web the servlet API, Jetty's web socket API and
+        // the HTTP whiteboard; here the test's own class path does, through the system bundle.
         Framework framework = factory.newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.slf4j;version=" + SLF4J_VERSION));
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", "org.slf4j;version=" + SLF4J_VERSION,
+                        "javax.servlet;version=3.1.0", "javax.servlet.http;version=3.1.0",
+                        "org.eclipse.jetty.websocket.api;version=" + JETTY_VERSION,
+                        "org.eclipse.jetty.websocket.api.annotations;version=" + JETTY_VERSION,
+                        "org.eclipse.jetty.websocket.servlet;version=" + JETTY_VERSION),
+                Constants.FRAMEWORK_SYSTEMCAPABILITIES_EXTRA,
+                "osgi.implementation;osgi.implementation=osgi.http;version:Version=1.1"));
         framework.init();
         framework.start();
         try {

@@ -12,14 +12,15 @@
  */
 package org.openhab.binding.p1meter.internal.handler;
 
+import java.util.function.Supplier;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
 import org.openhab.binding.p1meter.internal.config.SerialBridgeConfig;
 import org.openhab.binding.p1meter.internal.reader.P1Source;
-import org.openhab.binding.p1meter.internal.serial.OpenHabSerialSource;
-import org.openhab.binding.p1meter.internal.serial.SerialLineSettings;
-import org.openhab.core.io.transport.serial.SerialPortManager;
+import org.openhab.binding.p1meter.internal.serial.SerialSources;
 import org.openhab.core.thing.Bridge;
 
 /**
@@ -31,11 +32,21 @@ import org.openhab.core.thing.Bridge;
 @NonNullByDefault
 public class SerialBridgeHandler extends P1BridgeHandler {
 
-    private final SerialPortManager serialPortManager;
+    /** Tells a user without openHAB's serial transport what to install. */
+    static final String NO_SERIAL_TRANSPORT = "openHAB's serial transport is not installed. Install it with "
+            + "'feature:install openhab-transport-serial' in the openHAB console (or install this add-on's .kar, "
+            + "which brings it along), then disable and enable this Thing.";
 
-    public SerialBridgeHandler(Bridge bridge, P1BridgeRegistryImpl registry, SerialPortManager serialPortManager) {
+    private final Supplier<@Nullable SerialSources> serialSources;
+
+    /**
+     * @param serialSources asked at each initialisation, since the serial transport may be installed (or
+     *            removed) while the add-on runs; null when it is not installed
+     */
+    public SerialBridgeHandler(Bridge bridge, P1BridgeRegistryImpl registry,
+            Supplier<@Nullable SerialSources> serialSources) {
         super(bridge, registry);
-        this.serialPortManager = serialPortManager;
+        this.serialSources = serialSources;
     }
 
     @Override
@@ -51,6 +62,10 @@ public class SerialBridgeHandler extends P1BridgeHandler {
             throw new IllegalArgumentException(
                     "No serial port: enter the port of the P1 cable, e.g. /dev/ttyUSB0 or /dev/serial/by-id/...");
         }
-        return new OpenHabSerialSource(serialPortManager, port, SerialLineSettings.forBaudRate(serial.baudRate));
+        SerialSources sources = serialSources.get();
+        if (sources == null) {
+            throw new IllegalArgumentException(NO_SERIAL_TRANSPORT);
+        }
+        return sources.create(port, serial.baudRate);
     }
 }

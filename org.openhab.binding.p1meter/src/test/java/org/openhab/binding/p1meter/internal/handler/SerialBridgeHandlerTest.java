@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.serial.OpenHabSerialSources;
+import org.openhab.binding.p1meter.internal.serial.SerialSources;
 import org.openhab.binding.p1meter.internal.serial.FakeSerialPort;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.io.transport.serial.SerialPortIdentifier;
@@ -74,13 +76,27 @@ class SerialBridgeHandlerTest {
     }
 
     private SerialBridgeHandler start(Map<String, Object> config) {
+        return start(config, new OpenHabSerialSources(manager));
+    }
+
+    private SerialBridgeHandler start(Map<String, Object> config, @Nullable SerialSources sources) {
         Bridge bridge = BridgeBuilder.create(THING_TYPE_SERIAL, "usb").withConfiguration(new Configuration(config))
                 .build();
-        SerialBridgeHandler h = new SerialBridgeHandler(bridge, new P1BridgeRegistryImpl(), manager);
+        SerialBridgeHandler h = new SerialBridgeHandler(bridge, new P1BridgeRegistryImpl(), () -> sources);
         h.setCallback(callback.mock);
         handler = h;
         h.initialize();
         return h;
+    }
+
+    @Test
+    void withoutTheSerialTransportTheBridgeSaysWhatToInstall() {
+        SerialBridgeHandler h = start(Map.of(CONFIG_SERIAL_PORT, "/dev/ttyUSB0"), null);
+
+        assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.OFFLINE);
+        assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.CONFIGURATION_ERROR);
+        assertThat(h.getThing().getStatusInfo().getDescription())
+                .contains("feature:install openhab-transport-serial");
     }
 
     @Test
