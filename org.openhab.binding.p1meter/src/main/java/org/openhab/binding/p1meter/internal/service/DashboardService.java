@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 @ConfigurableService(category = "io", label = "P1 Meter Dashboard", description_uri = DashboardService.CONFIG_URI)
 public class DashboardService extends HttpServlet {
 
-    public static final String PID = "org.openhab.p1meter.dashboard";
+    public static final String PID = "binding.p1meter.dashboard";
     public static final String CONFIG_URI = "io:p1meter-dashboard";
     public static final String SERVLET_NAME = "p1meter-dashboard";
     public static final String PATH = "/p1meter";
