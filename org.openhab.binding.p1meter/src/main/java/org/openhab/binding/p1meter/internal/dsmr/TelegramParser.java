@@ -69,6 +69,11 @@ public final class TelegramParser {
     private @Nullable List<UnknownObject> unknown;
     private @Nullable List<PowerFailure> failures;
     private @Nullable List<PeakDemand> peaks;
+    // ACE4000 gas, read from its hourly profile
+    private @Nullable OffsetDateTime gasProfileTime;
+    private double gasProfileValue;
+    private Quantity.Unit gasProfileUnit = Quantity.Unit.NONE;
+    private int gasProfileValve;
 
     /*
      * A meter repeats most of its text in every telegram: header, identifiers, the gas reading's time, the
@@ -157,6 +162,8 @@ public final class TelegramParser {
         unknown = null;
         failures = null;
         peaks = null;
+        gasProfileTime = null;
+        gasProfileValve = -1;
         Arrays.fill(mSeen, false);
         Arrays.fill(mType, -1);
         Arrays.fill(mId, null);
@@ -168,6 +175,27 @@ public final class TelegramParser {
     }
 
     private void finish(P1Telegram.Builder builder) {
+        OffsetDateTime gasTime = gasProfileTime;
+        if (gasTime != null) {
+            // the ACE4000 names its gas meter on an M-Bus channel (0-3:96.1.0) without a reading there
+            int ch = 1;
+            for (int c = 1; c < CHANNELS; c++) {
+                if (mSeen[c] && Double.isNaN(mValue[c])) {
+                    ch = c;
+                    break;
+                }
+            }
+            mSeen[ch] = true;
+            mValue[ch] = gasProfileValue;
+            mTime[ch] = gasTime;
+            mUnit[ch] = gasProfileUnit;
+            if (mType[ch] < 0) {
+                mType[ch] = MBusDevice.TYPE_GAS; // medium A = 7 is gas
+            }
+            if (gasProfileValve >= 0) {
+                mValve[ch] = gasProfileValve;
+            }
+        }
         MBusDevice[] devices = null;
         int count = 0;
         for (int ch = 1; ch < CHANNELS; ch++) {
@@ -357,6 +385,25 @@ public final class TelegramParser {
             }
             case PEAK_HISTORY:
                 return readPeakHistory();
+            case GAS_PROFILE: {
+                if (groups < 2 || !readNumber(0, Quantity.Unit.NONE)) {
+                    return false;
+                }
+                OffsetDateTime t = DsmrTime.parseDashed(b, groupStart[1], groupEnd[1]);
+                OffsetDateTime latest = gasProfileTime;
+                if (t != null && (latest == null || t.isAfter(latest))) {
+                    gasProfileTime = t;
+                    gasProfileValue = number;
+                    gasProfileUnit = unit.normalised;
+                }
+                return true;
+            }
+            case GAS_VALVE:
+                if (!readNumber(0, Quantity.Unit.NONE)) {
+                    return false;
+                }
+                gasProfileValve = (int) number;
+                return true;
             default:
                 break;
         }
