@@ -325,16 +325,21 @@ public final class TelegramParser {
         if (o == null) {
             return false;
         }
+        Quantity q = row.quantity();
+        if (q != null) {
+            // most objects are plain quantities: kept out of the switch below
+            if (!readNumber(0, q.unit())) {
+                return false;
+            }
+            o.set(q, number);
+            return true;
+        }
+        return dispatchOther(row, o);
+    }
+
+    private boolean dispatchOther(Row row, P1Telegram.Builder o) {
         int channel = id[1];
         switch (row.kind()) {
-            case QUANTITY: {
-                Quantity q = row.quantity();
-                if (q == null || !readNumber(0, q.unit())) {
-                    return false;
-                }
-                o.set(q, number);
-                return true;
-            }
             case THRESHOLD:
                 if (!readNumber(0, Quantity.Unit.KW)) {
                     return false;
@@ -385,19 +390,8 @@ public final class TelegramParser {
             }
             case PEAK_HISTORY:
                 return readPeakHistory();
-            case GAS_PROFILE: {
-                if (groups < 2 || !readNumber(0, Quantity.Unit.NONE)) {
-                    return false;
-                }
-                OffsetDateTime t = DsmrTime.parseDashed(b, groupStart[1], groupEnd[1]);
-                OffsetDateTime latest = gasProfileTime;
-                if (t != null && (latest == null || t.isAfter(latest))) {
-                    gasProfileTime = t;
-                    gasProfileValue = number;
-                    gasProfileUnit = unit.normalised;
-                }
-                return true;
-            }
+            case GAS_PROFILE:
+                return readGasProfile();
             case GAS_VALVE:
                 if (!readNumber(0, Quantity.Unit.NONE)) {
                     return false;
@@ -407,7 +401,11 @@ public final class TelegramParser {
             default:
                 break;
         }
-        // M-Bus
+        return readMBus(row, channel);
+    }
+
+    /** An object of M-Bus channel {@code channel}. */
+    private boolean readMBus(Row row, int channel) {
         if (id[0] != 0 || channel < 1 || channel >= CHANNELS) {
             return false;
         }
@@ -461,6 +459,21 @@ public final class TelegramParser {
             default:
                 return false;
         }
+    }
+
+    /** ACE4000 7-0:23.1.0(value*m3)(YY-MM-DD hh:mm:ss): keeps the latest of the hourly values. */
+    private boolean readGasProfile() {
+        if (groups < 2 || !readNumber(0, Quantity.Unit.NONE)) {
+            return false;
+        }
+        OffsetDateTime t = DsmrTime.parseDashed(b, groupStart[1], groupEnd[1]);
+        OffsetDateTime latest = gasProfileTime;
+        if (t != null && (latest == null || t.isAfter(latest))) {
+            gasProfileTime = t;
+            gasProfileValue = number;
+            gasProfileUnit = unit.normalised;
+        }
+        return true;
     }
 
     private boolean readFailureLog() {
