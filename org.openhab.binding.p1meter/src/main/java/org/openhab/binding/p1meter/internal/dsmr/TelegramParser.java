@@ -45,6 +45,23 @@ import org.openhab.binding.p1meter.internal.dsmr.ObisCatalogue.Row;
 public final class TelegramParser {
 
     private static final int MAX_GROUPS = 96;
+    /** Byte classes for the inner loops: digits and separators of an OBIS id, what ends a value group. */
+    private static final byte DIGIT = 1;
+    private static final byte SEPARATOR = 2;
+    private static final byte GROUP_STOP = 3;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = '0'; c <= '9'; c++) {
+            CLASS[c] = DIGIT;
+        }
+        for (char c : new char[] { '-', ':', '.', '*' }) {
+            CLASS[c] = SEPARATOR;
+        }
+        for (char c : new char[] { ')', '\r', '\n' }) {
+            CLASS[c] = GROUP_STOP;
+        }
+    }
     private static final byte[] NOTHING = new byte[0];
     private static final int CHANNELS = 5; // M-Bus channels 1..4, index 0 unused
     private static final double[] POW10 = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
@@ -234,15 +251,17 @@ public final class TelegramParser {
         idFields = 0;
         int cur = -1;
         boolean badId = false;
+        byte[] cls = CLASS;
         while (p < e) {
             byte c = b[p];
-            if (c >= '0' && c <= '9') {
+            byte k = cls[c & 0xFF];
+            if (k == DIGIT) {
                 cur = (cur < 0 ? 0 : cur * 10) + (c - '0');
                 if (cur > 1022) {
                     badId = true;
                     cur = 0;
                 }
-            } else if (c == '-' || c == ':' || c == '.' || c == '*') {
+            } else if (k == SEPARATOR) {
                 if (cur < 0 || idFields >= 5) {
                     badId = true;
                 } else {
@@ -272,6 +291,13 @@ public final class TelegramParser {
         while (p < e && b[p] == '(') {
             int s = ++p;
             while (p < e && b[p] != ')') {
+                // one table look-up per byte until ')' or a line end
+                while (p < e && cls[b[p] & 0xFF] != GROUP_STOP) {
+                    p++;
+                }
+                if (p >= e || b[p] == ')') {
+                    break;
+                }
                 if (b[p] == '\r' || b[p] == '\n') {
                     // a line break inside the parentheses: a text message split over lines, unless the next
                     // line clearly starts a new object (then this one was cut short)
