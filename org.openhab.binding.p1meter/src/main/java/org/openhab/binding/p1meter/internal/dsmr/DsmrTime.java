@@ -130,7 +130,9 @@ final class DsmrTime {
             sb.append(t.toString());
             return;
         }
-        sb.append(y).append('-');
+        pad2(sb, y / 100);
+        pad2(sb, y % 100);
+        sb.append('-');
         pad2(sb, t.getMonthValue());
         sb.append('-');
         pad2(sb, t.getDayOfMonth());
@@ -158,10 +160,8 @@ final class DsmrTime {
         return sb.toString();
     }
 
+    /** Two digits, 0..99; written as chars, which is cheaper than formatting an int. */
     private static void pad2(StringBuilder sb, int v) {
-        if (v < 10) {
-            sb.append('0');
-        }
-        sb.append(v);
+        sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 }
