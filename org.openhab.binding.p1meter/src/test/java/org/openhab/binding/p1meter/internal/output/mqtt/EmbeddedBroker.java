@@ -1,0 +1,82 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.mqtt;
+
+import java.io.IOException;
+import java.util.Properties;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+
+/**
+ * A Moquette broker on 127.0.0.1, in memory, anonymous. Started on an ephemeral port; {@link #restart()} brings
+ * it back on the same port (a broker outage as clients see it: retained messages are gone too).
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+final class EmbeddedBroker implements AutoCloseable {
+
+    private @Nullable Server server;
+    private int port;
+
+    static EmbeddedBroker start() throws IOException {
+        EmbeddedBroker b = new EmbeddedBroker();
+        b.startOn(0);
+        return b;
+    }
+
+    private void startOn(int requestedPort) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("host", "127.0.0.1");
+        p.setProperty("port", Integer.toString(requestedPort));
+        p.setProperty("websocket_port", "disabled");
+        p.setProperty("allow_anonymous", "true");
+        p.setProperty("persistence_enabled", "false");
+        p.setProperty("telemetry_enabled", "false");
+        p.setProperty("netty.mqtt.message_size", "65536");
+        Server s = new Server();
+        s.startServer(new MemoryConfig(p));
+        server = s;
+        port = s.getPort();
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url() {
+        return "mqtt://127.0.0.1:" + port;
+    }
+
+    void stop() {
+        Server s = server;
+        server = null;
+        if (s != null) {
+            s.stopServer();
+        }
+    }
+
+    void restart() throws IOException {
+        stop();
+        startOn(port);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

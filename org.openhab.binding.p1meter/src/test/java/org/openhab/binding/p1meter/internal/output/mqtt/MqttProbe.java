@@ -1,0 +1,109 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A real MQTT subscriber (Paho) that records every message with its retain flag.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+final class MqttProbe implements AutoCloseable {
+
+    record Received(String topic, String payload, boolean retained) {
+    }
+
+    private final MqttClient client;
+    private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final List<Received> seen = new ArrayList<>();
+
+    MqttProbe(int port, String... filters) throws MqttException {
+        client = new MqttClient("tcp://127.0.0.1:" + port, "probe-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setConnectionTimeout(5);
+        client.connect(o);
+        for (String f : filters.length == 0 ? new String[] { "#" } : filters) {
+            client.subscribe(f, 1, (topic, message) -> received
+                    .add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
+                            message.isRetained())));
+        }
+    }
+
+    /** Waits for the next message that matches, skipping (but remembering) others. */
+    Received await(Predicate<Received> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Received r = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (r == null) {
+                throw new AssertionError("no matching MQTT message within " + timeout + "; seen: " + seen);
+            }
+            seen.add(r);
+            if (wanted.test(r)) {
+                return r;
+            }
+        }
+    }
+
+    Received await(String topic, Duration timeout) throws InterruptedException {
+        return await(r -> r.topic().equals(topic), timeout);
+    }
+
+    /** Everything that arrives within the period. */
+    List<Received> collect(Duration period) throws InterruptedException {
+        List<Received> out = new ArrayList<>();
+        long deadline = System.nanoTime() + period.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            @Nullable
+            Received r = received.poll(left, TimeUnit.NANOSECONDS);
+            if (r != null) {
+                seen.add(r);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    void publish(String topic, String payload, boolean retained) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            // best effort in test teardown
+        }
+    }
+}
