@@ -13,6 +13,8 @@
 package org.openhab.binding.p1meter.internal.output.mqtt;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Properties;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -33,10 +35,32 @@ final class EmbeddedBroker implements AutoCloseable {
     private @Nullable Server server;
     private int port;
 
+    static {
+        // Moquette reports every start and stop at INFO; keep the test output readable
+        System.setProperty("org.slf4j.simpleLogger.log.io.moquette", "warn");
+    }
+
+    /**
+     * Starts on a free ephemeral port. Moquette does not tell which port it bound when asked for port 0, so a
+     * free one is picked first (and another one tried should a parallel test take it in between).
+     */
     static EmbeddedBroker start() throws IOException {
-        EmbeddedBroker b = new EmbeddedBroker();
-        b.startOn(0);
-        return b;
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            EmbeddedBroker b = new EmbeddedBroker();
+            try {
+                b.startOn(port);
+                return b;
+            } catch (IOException | RuntimeException e) {
+                b.stop();
+                last = e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+        throw last != null ? last : new IOException("no free port");
     }
 
     private void startOn(int requestedPort) throws IOException {
@@ -51,7 +75,7 @@ final class EmbeddedBroker implements AutoCloseable {
         Server s = new Server();
         s.startServer(new MemoryConfig(p));
         server = s;
-        port = s.getPort();
+        port = requestedPort;
     }
 
     int port() {

@@ -1,0 +1,348 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.mqtt;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.UsageChange;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The MQTT output against a real broker (Moquette on an ephemeral loopback port) and a real Paho subscriber.
+ * Retained messages are checked through late subscribers that receive them; Moquette 0.17 does not set the
+ * retain flag on that delivery, so the flag itself is checked against mosquitto in {@code MqttOutputMosquittoIT}.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+@Timeout(60)
+class MqttOutputTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private @Nullable EmbeddedBroker broker;
+    private @Nullable MqttOutput output;
+    private final TestFeed feed = new TestFeed();
+    private final Function<P1Telegram, String> json = TestReadings::json;
+
+    @BeforeEach
+    void startBroker() throws IOException {
+        broker = EmbeddedBroker.start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        MqttOutput o = output;
+        if (o != null) {
+            o.close();
+        }
+        EmbeddedBroker b = broker;
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    private EmbeddedBroker broker() {
+        EmbeddedBroker b = broker;
+        assertThat(b).isNotNull();
+        return b;
+    }
+
+    private MqttOutput start(MqttOutputConfig config, @Nullable KillableSocketFactory sockets) throws IOException {
+        return start(config, sockets, feed);
+    }
+
+    private MqttOutput start(MqttOutputConfig config, @Nullable KillableSocketFactory sockets, TestFeed f)
+            throws IOException {
+        MqttOutput o = new MqttOutput(config, json, sockets, 100, 400);
+        output = o;
+        o.start(f);
+        return o;
+    }
+
+    private MqttOutputConfig config(boolean distinct, @Nullable String fields, boolean discovery) {
+        return MqttOutputConfig.of(broker().url(), null, null, "p1-test", null, 1, true, distinct, fields,
+                discovery, null);
+    }
+
+    private static void awaitConnected(MqttOutput o) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!o.isConnected()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("output did not connect");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void publishesConnectedReadingAndUsageAndALateSubscriberGetsTheRetainedOnes() throws Exception {
+        try (MqttProbe probe = new MqttProbe(broker().port(), "smartmeter/#")) {
+            MqttOutput o = start(config(false, null, false), null);
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+            awaitConnected(o);
+
+            P1Telegram t = TestReadings.kaifa();
+            feed.telegram(t);
+            MqttProbe.Received energy = probe.await("smartmeter/status/energy", WAIT);
+            assertThat(energy.payload()).isEqualTo(TestReadings.json(t));
+
+            feed.usage(new UsageChange(-1746, -8, "Usage decreased -8 to -1754", -1754, 1586795117062L));
+            JsonObject usage = JsonParser.parseString(probe.await("smartmeter/status/usage", WAIT).payload())
+                    .getAsJsonObject();
+            assertThat(usage.toString()).isEqualTo(
+                    "{\"previousUsage\":-1746,\"relative\":-8,\"message\":\"Usage decreased -8 to -1754\",\"val\":-1754,\"tc\":1586795117062}");
+
+            feed.gasUsage(new UsageChange(0.5, 0.25, "Gas usage increased 0.25 to 0.75", 0.75, 1586795117063L));
+            JsonObject gas = JsonParser.parseString(probe.await("smartmeter/status/gasUsage", WAIT).payload())
+                    .getAsJsonObject();
+            assertThat(gas.get("val").getAsDouble()).isEqualTo(0.75);
+            assertThat(gas.get("previousUsage").getAsDouble()).isEqualTo(0.5);
+            assertThat(gas.get("tc").getAsLong()).isEqualTo(1586795117063L);
+        }
+
+        // a subscriber that comes later still gets the reading and the connected state: both are retained;
+        // usage is an event, not state: not retained
+        try (MqttProbe late = new MqttProbe(broker().port(), "smartmeter/#")) {
+            List<MqttProbe.Received> got = late.collect(Duration.ofMillis(700));
+            Map<String, MqttProbe.Received> byTopic = got.stream()
+                    .collect(Collectors.toMap(MqttProbe.Received::topic, r -> r, (a, b) -> b));
+            assertThat(byTopic).containsKeys("smartmeter/connected", "smartmeter/status/energy")
+                    .doesNotContainKeys("smartmeter/status/usage", "smartmeter/status/gasUsage");
+            assertThat(byTopic.get("smartmeter/connected").payload()).isEqualTo("2");
+            assertThat(byTopic.get("smartmeter/status/energy").payload())
+                    .isEqualTo(TestReadings.json(TestReadings.kaifa()));
+        }
+    }
+
+    @Test
+    void distinctPublishesEveryFieldWithZeroValuesAndOnlyTheChosenFieldsWhenGiven() throws Exception {
+        try (MqttProbe probe = new MqttProbe(broker().port(), "smartmeter/status/#")) {
+            MqttOutput o = start(config(true, null, false), null);
+            awaitConnected(o);
+            long before = System.currentTimeMillis();
+            feed.telegram(TestReadings.kaifa());
+            JsonObject reading = JsonParser.parseString(TestReadings.json(TestReadings.kaifa())).getAsJsonObject();
+            for (String field : reading.keySet()) {
+                MqttProbe.Received r = probe.await("smartmeter/status/" + field, WAIT);
+                JsonObject o2 = JsonParser.parseString(r.payload()).getAsJsonObject();
+                assertThat(o2.keySet()).containsExactly("ts", "val");
+                assertThat(o2.get("val")).as(field).isEqualTo(reading.get(field));
+                assertThat(o2.get("ts").getAsLong()).isBetween(before, System.currentTimeMillis());
+            }
+            // currentDelivery is 0 in this telegram: smartmeter2mqtt skipped zeros, we do not
+            assertThat(reading.get("currentDelivery").getAsDouble()).isZero();
+        }
+        output.close();
+        output = null;
+
+        try (MqttProbe probe = new MqttProbe(broker().port(), "other/status/#")) {
+            MqttOutputConfig c = MqttOutputConfig.of(broker().url(), null, null, "p1-test-2", "other", 0, true,
+                    true, "currentDelivery,totalT1Use,noSuchField", false, null);
+            TestFeed fresh = new TestFeed();
+            MqttOutput o = start(c, null, fresh);
+            awaitConnected(o);
+            fresh.telegram(TestReadings.kaifa());
+            List<MqttProbe.Received> got = probe.collect(Duration.ofMillis(800));
+            assertThat(got).extracting(MqttProbe.Received::topic).containsExactlyInAnyOrder("other/status/energy",
+                    "other/status/currentDelivery", "other/status/totalT1Use");
+            MqttProbe.Received zero = got.stream().filter(r -> r.topic().endsWith("currentDelivery")).findFirst()
+                    .orElseThrow();
+            assertThat(JsonParser.parseString(zero.payload()).getAsJsonObject().get("val").getAsDouble()).isZero();
+        }
+    }
+
+    @Test
+    void lastWillIsPublishedOnAnUncleanDisconnectAndTheOutputReconnects() throws Exception {
+        KillableSocketFactory sockets = new KillableSocketFactory();
+        try (MqttProbe probe = new MqttProbe(broker().port(), "smartmeter/connected")) {
+            MqttOutput o = start(config(false, null, false), sockets);
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+            awaitConnected(o);
+
+            assertThat(sockets.killAll()).isEqualTo(1); // the client's TCP connection dies without DISCONNECT
+            MqttProbe.Received will = probe.await("smartmeter/connected", WAIT);
+            assertThat(will.payload()).isEqualTo("0");
+            // and the output comes back by itself
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+        }
+        // the will is retained: a late subscriber after a crash would see 0; here it sees the reconnect's 2
+        try (MqttProbe late = new MqttProbe(broker().port(), "smartmeter/connected")) {
+            assertThat(late.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void closeSaysGoodbyeOnTheConnectedTopicAndLeavesTheFeed() throws Exception {
+        try (MqttProbe probe = new MqttProbe(broker().port(), "smartmeter/connected")) {
+            MqttOutput o = start(config(false, null, false), null);
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+            assertThat(feed.listenerCount()).isEqualTo(1);
+            o.close();
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("0");
+            assertThat(feed.listenerCount()).isZero();
+            assertThat(o.isConnected()).isFalse();
+            o.close(); // idempotent
+        }
+        try (MqttProbe late = new MqttProbe(broker().port(), "smartmeter/connected")) {
+            assertThat(late.await("smartmeter/connected", WAIT).payload()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void meterSourceDownIsOneAndBackIsTwo() throws Exception {
+        try (MqttProbe probe = new MqttProbe(broker().port(), "smartmeter/connected")) {
+            MqttOutput o = start(config(false, null, false), null);
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+            awaitConnected(o);
+            feed.state(ConnectionState.DISCONNECTED);
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("1");
+            feed.telegram(TestReadings.kaifa());
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void discoveryIsSentWithTheFirstTelegramAndAgainWhenHomeAssistantComesOnline() throws Exception {
+        try (MqttProbe probe = new MqttProbe(broker().port(), "homeassistant/sensor/#")) {
+            MqttOutput o = start(config(false, null, true), null);
+            awaitConnected(o);
+            assertThat(probe.collect(Duration.ofMillis(300))).as("no discovery before a telegram").isEmpty();
+
+            feed.telegram(TestReadings.kaifa());
+            int expected = new HaDiscovery("smartmeter", "homeassistant", "x").configs(TestReadings.kaifa()).size();
+            List<MqttProbe.Received> first = probe.collect(Duration.ofMillis(1500));
+            assertThat(first).hasSize(expected);
+            try (MqttProbe late = new MqttProbe(broker().port(), "homeassistant/sensor/#")) {
+                assertThat(late.collect(Duration.ofMillis(700))).as("configs are retained").hasSize(expected);
+            }
+            MqttProbe.Received gas = first.stream().filter(r -> r.topic().endsWith("/gas/config")).findFirst()
+                    .orElseThrow();
+            JsonObject gasConfig = JsonParser.parseString(gas.payload()).getAsJsonObject();
+            assertThat(gasConfig.get("device_class").getAsString()).isEqualTo("gas");
+            assertThat(gasConfig.get("state_class").getAsString()).isEqualTo("total_increasing");
+            assertThat(gasConfig.get("unit_of_measurement").getAsString()).isEqualTo("m\u00b3");
+
+            // the same telegram again: nothing new to announce
+            feed.telegram(TestReadings.kaifa());
+            assertThat(probe.collect(Duration.ofMillis(500))).isEmpty();
+
+            // Home Assistant restarts and announces itself: everything again
+            try (MqttProbe ha = new MqttProbe(broker().port(), "nothing")) {
+                ha.publish("homeassistant/status", "online", false);
+            }
+            List<MqttProbe.Received> again = probe.collect(Duration.ofMillis(1500));
+            assertThat(again).extracting(MqttProbe.Received::topic)
+                    .containsExactlyInAnyOrderElementsOf(first.stream().map(MqttProbe.Received::topic).toList());
+
+            // HA going offline does not trigger anything
+            try (MqttProbe ha = new MqttProbe(broker().port(), "nothing")) {
+                ha.publish("homeassistant/status", "offline", false);
+            }
+            assertThat(probe.collect(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void recoversWhenTheBrokerIsStoppedAndStartedAgainAndSendsOnlyTheNewestReading() throws Exception {
+        MqttOutput o = start(config(false, null, true), null);
+        awaitConnected(o);
+        feed.telegram(TestReadings.kaifa());
+
+        broker().stop();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (o.isConnected() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(o.isConnected()).isFalse();
+
+        // readings keep coming while the broker is away; the feed thread is never held up
+        long t0 = System.nanoTime();
+        P1Telegram newest = TestReadings.kaifa();
+        for (int i = 1; i <= 500; i++) {
+            newest = TestReadings.kaifaWithUsage(i / 1000.0);
+            feed.telegram(newest);
+            feed.usage(new UsageChange(i - 1, 1, "Usage increased 1 to " + i, i, i));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+
+        broker().restart();
+        try (MqttProbe probe = new MqttProbe(broker().port(), "#")) {
+            assertThat(probe.await("smartmeter/connected", WAIT).payload()).isEqualTo("2");
+            List<MqttProbe.Received> got = probe.collect(Duration.ofMillis(1500));
+            List<MqttProbe.Received> energy = got.stream().filter(r -> r.topic().equals("smartmeter/status/energy"))
+                    .toList();
+            assertThat(energy).hasSize(1);
+            assertThat(energy.get(0).payload()).isEqualTo(TestReadings.json(newest));
+            List<MqttProbe.Received> usage = got.stream().filter(r -> r.topic().equals("smartmeter/status/usage"))
+                    .toList();
+            assertThat(usage).hasSize(1);
+            assertThat(usage.get(0).payload()).contains("\"val\":500");
+            // discovery is published again after the reconnect (the restarted broker lost every retained config)
+            assertThat(got).anyMatch(r -> r.topic().equals("homeassistant/sensor/p1meter_4530303033/gas/config")
+                    || r.topic().equals("homeassistant/sensor/p1meter_4730303339/gas/config"));
+            assertThat(got.stream().filter(r -> r.topic().startsWith("homeassistant/sensor/")).count())
+                    .isEqualTo(new HaDiscovery("smartmeter", "homeassistant", "x").configs(newest).size());
+        }
+    }
+
+    @Test
+    void startsWithoutABrokerAndNeverBlocksTheFeed() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        MqttOutput o = new MqttOutput(MqttOutputConfig.of("mqtt://127.0.0.1:" + deadPort, null, null, "p1-dead",
+                null, 1, true, true, null, true, null), json, null, 100, 400);
+        output = o;
+        o.start(feed);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            feed.telegram(TestReadings.kaifaWithUsage(i / 1000.0));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertThat(o.isConnected()).isFalse();
+        assertThat(o.droppedMessages()).isZero(); // one message per topic, far below the bound
+        long c0 = System.nanoTime();
+        o.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - c0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aBadUrlFailsStartWithAClearMessage() {
+        MqttOutput o = new MqttOutput(
+                new MqttOutputConfig("tcp://", null, null, "x", "smartmeter", 1, true, false, List.of(), false,
+                        "homeassistant"),
+                json);
+        assertThatThrownBy(() -> o.start(feed)).isInstanceOf(IOException.class).hasMessageContaining("MQTT broker");
+        assertThat(feed.listenerCount()).isZero();
+    }
+}
