@@ -88,7 +88,35 @@ public enum Quantity {
     POWER_FACTOR("powerFactor", Unit.NONE),
     POWER_FACTOR_L1("powerFactorL1", Unit.NONE),
     POWER_FACTOR_L2("powerFactorL2", Unit.NONE),
-    POWER_FACTOR_L3("powerFactorL3", Unit.NONE);
+    POWER_FACTOR_L3("powerFactorL3", Unit.NONE),
+
+    /** Austrian meters: reactive energy per tariff (1-0:3.8.1/2, 1-0:4.8.1/2). */
+    REACTIVE_ENERGY_IMPORT_T1("totalReactiveT1Use", Unit.KVARH),
+    REACTIVE_ENERGY_IMPORT_T2("totalReactiveT2Use", Unit.KVARH),
+    REACTIVE_ENERGY_EXPORT_T1("totalReactiveT1Delivered", Unit.KVARH),
+    REACTIVE_ENERGY_EXPORT_T2("totalReactiveT2Delivered", Unit.KVARH),
+    /** Smarty: reactive power per phase (1-0:23.7.0 ... 1-0:64.7.0). */
+    REACTIVE_POWER_IMPORT_L1("currentReactiveUsageL1", Unit.KVAR),
+    REACTIVE_POWER_IMPORT_L2("currentReactiveUsageL2", Unit.KVAR),
+    REACTIVE_POWER_IMPORT_L3("currentReactiveUsageL3", Unit.KVAR),
+    REACTIVE_POWER_EXPORT_L1("currentReactiveDeliveryL1", Unit.KVAR),
+    REACTIVE_POWER_EXPORT_L2("currentReactiveDeliveryL2", Unit.KVAR),
+    REACTIVE_POWER_EXPORT_L3("currentReactiveDeliveryL3", Unit.KVAR),
+    /** E.ON Hungary: reactive energy and power per quadrant (1-0:5.8.0 ... 1-0:8.8.0, 1-0:5.7.0 ... 8.7.0). */
+    REACTIVE_ENERGY_Q1("totalReactiveQ1", Unit.KVARH),
+    REACTIVE_ENERGY_Q2("totalReactiveQ2", Unit.KVARH),
+    REACTIVE_ENERGY_Q3("totalReactiveQ3", Unit.KVARH),
+    REACTIVE_ENERGY_Q4("totalReactiveQ4", Unit.KVARH),
+    REACTIVE_POWER_Q1("currentReactiveQ1", Unit.KVAR),
+    REACTIVE_POWER_Q2("currentReactiveQ2", Unit.KVAR),
+    REACTIVE_POWER_Q3("currentReactiveQ3", Unit.KVAR),
+    REACTIVE_POWER_Q4("currentReactiveQ4", Unit.KVAR),
+    /** Absolute active energy / power |import| + |export| (1-0:15.8.0, 1-0:15.7.0: E.ON, ACE4000). */
+    ENERGY_ABSOLUTE("totalAbsoluteUse", Unit.KWH),
+    POWER_ABSOLUTE("currentAbsoluteUsage", Unit.KW),
+    /** Per-phase current limits (1-0:51.4.0, 1-0:71.4.0); L1 is {@link #FUSE_THRESHOLD} (1-0:31.4.0). */
+    FUSE_THRESHOLD_L2("fuseThresholdL2", Unit.A),
+    FUSE_THRESHOLD_L3("fuseThresholdL3", Unit.A);
 
     /** Normalised units. */
     public enum Unit {

@@ -1,0 +1,719 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.dsmr;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.ObisCatalogue.Row;
+
+/**
+ * Reads one telegram ('/' .. '!' [CRC]) into a {@link P1Telegram}, for every dialect: DSMR 2.2 to 5.0.2,
+ * e-MUCS, Smarty, Austrian, E.ON Hungary, Swedish, Irish, EasyMeter Q3D and ACE4000 telegrams. The dialect
+ * needs no configuration: every object is read by what its OBIS id and its value say.
+ *
+ * <p>
+ * Tolerated on purpose, because real meters send it: no blank line after the header; values continued on the
+ * next line (DSMR 2.2/3.0 gas {@code 0-1:24.3.0(...)} followed by {@code (00124.477)}, text messages broken
+ * inside the parentheses); ".255"/"*255" suffixes; ':' typed for '.' ({@code 1-0:99:97.0}); units without
+ * '*' ({@code (000123.456kWh)}) or in lower case; values without unit; Wh/W/varh/var (converted to the k-units).
+ * A line that cannot be read is kept in {@link P1Telegram#unknown()} and the rest of the telegram is read
+ * normally; unknown objects are kept as well. Nothing here throws on bad content.
+ *
+ * <p>
+ * Speed: works on the bytes directly (no String per line, no regex, no BigDecimal), looks ids up by a packed
+ * {@code long}. One instance may be reused for any number of telegrams by one thread at a time.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public final class TelegramParser {
+
+    private static final int MAX_GROUPS = 96;
+    private static final int CHANNELS = 5; // M-Bus channels 1..4, index 0 unused
+    private static final double[] POW10 = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+    // value groups of the object being read: b[groupStart[i] .. groupEnd[i])
+    private final int[] groupStart = new int[MAX_GROUPS];
+    private final int[] groupEnd = new int[MAX_GROUPS];
+    private int groups;
+    private final int[] id = new int[6];
+    private int idFields;
+
+    // the number last read by readNumber()
+    private double number;
+    private RawUnit unit = RawUnit.NONE;
+
+    // per telegram
+    private byte[] b = new byte[0];
+    private P1Telegram.@Nullable Builder out;
+    private int equipmentIdPriority;
+    private boolean versionFromHeaderObject;
+    private @Nullable List<UnknownObject> unknown;
+    private @Nullable List<PowerFailure> failures;
+    private @Nullable List<PeakDemand> peaks;
+
+    // M-Bus devices collected per channel
+    private final boolean[] mSeen = new boolean[CHANNELS];
+    private final int[] mType = new int[CHANNELS];
+    private final @Nullable String[] mId = new String[CHANNELS];
+    private final int[] mIdPriority = new int[CHANNELS];
+    private final @Nullable OffsetDateTime[] mTime = new OffsetDateTime[CHANNELS];
+    private final double[] mValue = new double[CHANNELS];
+    private final Quantity.Unit[] mUnit = new Quantity.Unit[CHANNELS];
+    private final int[] mValve = new int[CHANNELS];
+
+    /**
+     * Reads one telegram.
+     *
+     * @param telegram the bytes from '/' to the end of the telegram (the '!' line and anything after it are
+     *            not read); the array becomes the telegram's {@link P1Telegram#raw()} and must not be modified
+     * @param crcChecked whether the caller verified the telegram's CRC
+     * @throws IllegalArgumentException when there is no '/' at all
+     */
+    public static P1Telegram parse(byte[] telegram, boolean crcChecked) {
+        return new TelegramParser().read(telegram, crcChecked);
+    }
+
+    /** As {@link #parse}, reusing this instance's scratch space. */
+    public P1Telegram read(byte[] telegram, boolean crcChecked) {
+        int start = 0;
+        while (start < telegram.length && telegram[start] != '/') {
+            start++;
+        }
+        if (start >= telegram.length) {
+            throw new IllegalArgumentException("not a P1 telegram: no '/' found");
+        }
+        P1Telegram.Builder builder = new P1Telegram.Builder().raw(telegram).crcChecked(crcChecked);
+        begin(telegram, builder);
+        try {
+            int e = telegram.length;
+            int p = start + 1;
+            int h = p;
+            while (p < e && telegram[p] != '\r' && telegram[p] != '\n') {
+                p++;
+            }
+            builder.header(new String(telegram, h, p - h, StandardCharsets.ISO_8859_1));
+            while (true) {
+                while (p < e && isSpace(telegram[p])) {
+                    p++;
+                }
+                if (p >= e || telegram[p] == '!') {
+                    break;
+                }
+                p = readObject(p, e);
+            }
+            finish(builder);
+            return builder.build();
+        } finally {
+            b = new byte[0];
+            out = null;
+        }
+    }
+
+    private void begin(byte[] telegram, P1Telegram.Builder builder) {
+        b = telegram;
+        out = builder;
+        equipmentIdPriority = -1;
+        versionFromHeaderObject = false;
+        unknown = null;
+        failures = null;
+        peaks = null;
+        Arrays.fill(mSeen, false);
+        Arrays.fill(mType, -1);
+        Arrays.fill(mId, null);
+        Arrays.fill(mIdPriority, -1);
+        Arrays.fill(mTime, null);
+        Arrays.fill(mValue, Double.NaN);
+        Arrays.fill(mUnit, Quantity.Unit.NONE);
+        Arrays.fill(mValve, -1);
+    }
+
+    private void finish(P1Telegram.Builder builder) {
+        List<MBusDevice> devices = List.of();
+        for (int ch = 1; ch < CHANNELS; ch++) {
+            // a channel that only carried empty fields ("0-1:96.1.1()") is no device
+            if (mSeen[ch] && (mType[ch] >= 0 || mId[ch] != null || !Double.isNaN(mValue[ch]))) {
+                if (devices.isEmpty()) {
+                    devices = new ArrayList<>(2);
+                }
+                devices.add(new MBusDevice(ch, mType[ch], mId[ch], mTime[ch], mValue[ch], mUnit[ch], mValve[ch]));
+            }
+        }
+        builder.mbus(devices);
+        List<UnknownObject> u = unknown;
+        if (u != null) {
+            builder.unknown(u);
+        }
+        List<PowerFailure> f = failures;
+        if (f != null) {
+            builder.powerFailureLog(f);
+        }
+        List<PeakDemand> pk = peaks;
+        if (pk != null) {
+            builder.peakDemandHistory(pk);
+        }
+    }
+
+    /** Reads the object starting at {@code p}; returns where the next one may start. */
+    private int readObject(int start, int e) {
+        byte[] b = this.b;
+        int p = start;
+        // the OBIS id: A-B:C.D.E[.F|*F], read leniently (any of "-:.*" between groups)
+        idFields = 0;
+        int cur = -1;
+        boolean badId = false;
+        while (p < e) {
+            byte c = b[p];
+            if (c >= '0' && c <= '9') {
+                cur = (cur < 0 ? 0 : cur * 10) + (c - '0');
+                if (cur > 1022) {
+                    badId = true;
+                    cur = 0;
+                }
+            } else if (c == '-' || c == ':' || c == '.' || c == '*') {
+                if (cur < 0 || idFields >= 5) {
+                    badId = true;
+                } else {
+                    id[idFields++] = cur;
+                }
+                cur = -1;
+            } else {
+                break;
+            }
+            p++;
+        }
+        if (cur >= 0 && idFields < 6) {
+            id[idFields++] = cur;
+        }
+        int idEnd = p;
+        if (p >= e || b[p] != '(' || idFields < 5 || badId) {
+            // not an object we can read: keep the line as an unknown one and go on with the next
+            int eol = endOfLine(p, e);
+            if (eol > start) {
+                keepUnknown(start, idEnd, eol, false);
+            }
+            return eol;
+        }
+        // the value groups, possibly continued on the next line(s)
+        groups = 0;
+        boolean malformed = false;
+        while (p < e && b[p] == '(') {
+            int s = ++p;
+            while (p < e && b[p] != ')') {
+                if (b[p] == '\r' || b[p] == '\n') {
+                    // a line break inside the parentheses: a text message split over lines, unless the next
+                    // line clearly starts a new object (then this one was cut short)
+                    int q = skipLineEnd(p, e);
+                    if (q >= e || b[q] == '!' || startsObject(q, e)) {
+                        break;
+                    }
+                    p = q;
+                    continue;
+                }
+                p++;
+            }
+            if (p >= e || b[p] != ')') {
+                malformed = true;
+                break;
+            }
+            if (groups < MAX_GROUPS) {
+                groupStart[groups] = s;
+                groupEnd[groups] = p;
+                groups++;
+            }
+            p++;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+                p++;
+            }
+            if (p < e && (b[p] == '\r' || b[p] == '\n')) {
+                int q = skipLineEnd(p, e);
+                if (q < e && b[q] == '(') {
+                    p = q; // DSMR 2.2/3.0: the gas value on the line after 0-n:24.3.0
+                }
+            }
+        }
+        int eol = endOfLine(p, e);
+        if (malformed) {
+            keepUnknown(start, idEnd, p, true);
+            return p;
+        }
+        if (!dispatch()) {
+            keepUnknown(start, idEnd, eol, true);
+        }
+        return eol;
+    }
+
+    /** Interprets the object just read; false when it is unknown or its value cannot be read. */
+    private boolean dispatch() {
+        Row row = ObisCatalogue.lookup(id[0], id[1], id[2], id[3], id[4]);
+        if (row == null || groups == 0) {
+            return false;
+        }
+        P1Telegram.Builder o = out;
+        if (o == null) {
+            return false;
+        }
+        int channel = id[1];
+        switch (row.kind()) {
+            case QUANTITY: {
+                Quantity q = row.quantity();
+                if (q == null || !readNumber(0, q.unit())) {
+                    return false;
+                }
+                o.set(q, number);
+                return true;
+            }
+            case THRESHOLD:
+                if (!readNumber(0, Quantity.Unit.KW)) {
+                    return false;
+                }
+                o.set(unit == RawUnit.A ? Quantity.FUSE_THRESHOLD : Quantity.LIMITER_THRESHOLD, number);
+                return true;
+            case TIMESTAMP:
+                o.timestamp(time(0));
+                return true;
+            case VERSION: {
+                String v = text(0);
+                if (!v.isEmpty()) {
+                    o.p1Version(v);
+                    versionFromHeaderObject = true;
+                }
+                return true;
+            }
+            case EMUCS_VERSION: {
+                String v = text(0);
+                if (!v.isEmpty() && !versionFromHeaderObject) {
+                    o.p1Version(v);
+                }
+                return true;
+            }
+            case EQUIPMENT_ID: {
+                String v = text(0).strip();
+                if (!v.isEmpty() && row.priority() > equipmentIdPriority) {
+                    o.equipmentId(v);
+                    equipmentIdPriority = row.priority();
+                }
+                return true;
+            }
+            case TEXT:
+                o.textMessage(message());
+                return true;
+            case TEXT_CODE:
+                o.textCode(message());
+                return true;
+            case FAILURE_LOG:
+                return readFailureLog();
+            case PEAK_DEMAND: {
+                int v = groups - 1;
+                if (!readNumber(v, Quantity.Unit.KW)) {
+                    return false;
+                }
+                o.peakDemand(new PeakDemand(null, groups > 1 ? time(0) : null, number));
+                return true;
+            }
+            case PEAK_HISTORY:
+                return readPeakHistory();
+            default:
+                break;
+        }
+        // M-Bus
+        if (id[0] != 0 || channel < 1 || channel >= CHANNELS) {
+            return false;
+        }
+        switch (row.kind()) {
+            case MBUS_TYPE:
+                mSeen[channel] = true;
+                if (groupEnd[0] > groupStart[0] && readNumber(0, Quantity.Unit.NONE)) {
+                    mType[channel] = (int) number;
+                }
+                return true;
+            case MBUS_ID: {
+                String v = text(0).strip();
+                if (!v.isEmpty() && row.priority() > mIdPriority[channel]) {
+                    mId[channel] = v;
+                    mIdPriority[channel] = row.priority();
+                }
+                mSeen[channel] = true;
+                return true;
+            }
+            case MBUS_READING: {
+                if (!readNumber(groups - 1, Quantity.Unit.NONE)) {
+                    return false;
+                }
+                mSeen[channel] = true;
+                mValue[channel] = number;
+                mUnit[channel] = unit.normalised;
+                mTime[channel] = groups > 1 ? time(0) : null;
+                return true;
+            }
+            case MBUS_LEGACY_READING: {
+                // (timestamp)(00)(60)(1)(0-n:24.2.1)(m3) then (value)
+                if (groups < 2 || !readNumber(groups - 1, Quantity.Unit.NONE)) {
+                    return false;
+                }
+                Quantity.Unit u = unit.normalised;
+                if (u == Quantity.Unit.NONE && groups >= 7) {
+                    u = RawUnit.of(b, groupStart[5], groupEnd[5]).normalised;
+                }
+                mSeen[channel] = true;
+                mValue[channel] = number;
+                mUnit[channel] = u;
+                mTime[channel] = time(0);
+                return true;
+            }
+            case MBUS_VALVE:
+                if (!readNumber(0, Quantity.Unit.NONE)) {
+                    return false;
+                }
+                mValve[channel] = (int) number;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private boolean readFailureLog() {
+        // (count)(0-0:96.7.19)(end)(duration*s)...
+        if (groups < 2) {
+            return false;
+        }
+        int pairs = (groups - 2) / 2;
+        if (readNumber(0, Quantity.Unit.NONE) && number >= 0 && number < pairs) {
+            pairs = (int) number;
+        }
+        List<PowerFailure> log = new ArrayList<>(pairs);
+        for (int i = 0; i < pairs; i++) {
+            int g = 2 + 2 * i;
+            if (!readNumber(g + 1, Quantity.Unit.NONE)) {
+                continue;
+            }
+            log.add(new PowerFailure(time(g), (long) number));
+        }
+        failures = log;
+        return true;
+    }
+
+    private boolean readPeakHistory() {
+        // e-MUCS: (count)(1-0:1.6.0)(1-0:1.6.0){(month)(time)(value*kW)}; anything else (E.ON's billing
+        // values, a bare count) is kept as an unknown object
+        if (groups < 3 || !readNumber(0, Quantity.Unit.NONE) || !looksLikeObis(1)) {
+            return false;
+        }
+        int entries = Math.min((int) number, (groups - 3) / 3);
+        List<PeakDemand> list = new ArrayList<>(Math.max(entries, 0));
+        for (int i = 0; i < entries; i++) {
+            int g = 3 + 3 * i;
+            if (readNumber(g + 2, Quantity.Unit.KW)) {
+                list.add(new PeakDemand(time(g), time(g + 1), number));
+            }
+        }
+        peaks = list;
+        return true;
+    }
+
+    private boolean looksLikeObis(int g) {
+        for (int i = groupStart[g]; i < groupEnd[g]; i++) {
+            if (b[i] == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a number with optional unit from group {@code g} into {@link #number} and {@link #unit}, scaled to
+     * {@code target} (W -> kW etc.). Scaling shifts the decimal point rather than multiplying, so that
+     * 747.85 W becomes exactly the double nearest 0.74785.
+     */
+    private boolean readNumber(int g, Quantity.Unit target) {
+        if (g < 0 || g >= groups) {
+            return false;
+        }
+        byte[] b = this.b;
+        int p = groupStart[g];
+        int e = groupEnd[g];
+        while (p < e && b[p] == ' ') {
+            p++;
+        }
+        boolean negative = false;
+        if (p < e && (b[p] == '-' || b[p] == '+')) {
+            negative = b[p] == '-';
+            p++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean dot = false;
+        boolean overflow = false;
+        int numStart = p;
+        while (p < e) {
+            byte c = b[p];
+            if (c >= '0' && c <= '9') {
+                if (mantissa >= 100_000_000_000_000_000L) {
+                    overflow = true;
+                } else {
+                    mantissa = mantissa * 10 + (c - '0');
+                }
+                if (dot) {
+                    scale++;
+                }
+                digits++;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                break;
+            }
+            p++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        int numEnd = p;
+        if (p < e && b[p] == '*') {
+            p++;
+        }
+        int us = p;
+        int ue = e;
+        while (ue > us && b[ue - 1] == ' ') {
+            ue--;
+        }
+        RawUnit u = RawUnit.of(b, us, ue);
+        if (u == RawUnit.UNKNOWN) {
+            return false;
+        }
+        unit = u;
+        if (u.milli && target != Quantity.Unit.NONE && target == u.normalised) {
+            scale += 3;
+        }
+        double v;
+        if (!overflow && mantissa < (1L << 53) && scale < POW10.length) {
+            v = mantissa / POW10[scale];
+        } else {
+            v = Double.parseDouble(new String(b, numStart, numEnd - numStart, StandardCharsets.ISO_8859_1));
+            if (u.milli && target != Quantity.Unit.NONE && target == u.normalised) {
+                v /= 1000.0;
+            }
+        }
+        number = negative ? -v : v;
+        return true;
+    }
+
+    private @Nullable OffsetDateTime time(int g) {
+        if (g >= groups) {
+            return null;
+        }
+        return DsmrTime.parse(b, groupStart[g], groupEnd[g]);
+    }
+
+    /** The text of group g (line breaks inside removed). */
+    private String text(int g) {
+        int s = groupStart[g];
+        int e = groupEnd[g];
+        for (int i = s; i < e; i++) {
+            if (b[i] == '\r' || b[i] == '\n') {
+                return textWithoutLineBreaks(s, e);
+            }
+        }
+        return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    private String textWithoutLineBreaks(int s, int e) {
+        StringBuilder sb = new StringBuilder(e - s);
+        for (int i = s; i < e; i++) {
+            if (b[i] != '\r' && b[i] != '\n') {
+                sb.append((char) (b[i] & 0xFF));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A text message: hex payloads (DSMR 4+) decoded to text, plain text (DSMR 2.2) as is; null when empty. */
+    private @Nullable String message() {
+        String t = text(0);
+        if (t.isEmpty()) {
+            return null;
+        }
+        int n = t.length();
+        boolean hex = n % 2 == 0;
+        for (int i = 0; i < n && hex; i++) {
+            hex = Character.digit(t.charAt(i), 16) >= 0;
+        }
+        if (!hex) {
+            return t;
+        }
+        byte[] bytes = new byte[n / 2];
+        int len = 0;
+        for (int i = 0; i < n; i += 2) {
+            int v = (Character.digit(t.charAt(i), 16) << 4) | Character.digit(t.charAt(i + 1), 16);
+            bytes[len++] = (byte) v;
+        }
+        // trailing NULs and padding are not part of the message
+        while (len > 0 && (bytes[len - 1] == 0 || bytes[len - 1] == ' ')) {
+            len--;
+        }
+        return len == 0 ? null : new String(bytes, 0, len, StandardCharsets.UTF_8);
+    }
+
+    private void keepUnknown(int start, int idEnd, int end, boolean withGroups) {
+        List<UnknownObject> list = unknown;
+        if (list == null) {
+            list = new ArrayList<>(4);
+            unknown = list;
+        }
+        String obis = new String(b, start, idEnd - start, StandardCharsets.ISO_8859_1).strip();
+        List<String> values;
+        if (withGroups && groups > 0) {
+            String[] v = new String[groups];
+            for (int i = 0; i < groups; i++) {
+                v[i] = text(i);
+            }
+            values = List.of(v);
+        } else {
+            // the whole line as it was, so that nothing is lost
+            String rest = textWithoutLineBreaks(idEnd, end);
+            values = rest.isEmpty() ? List.of() : List.of(rest);
+        }
+        if (obis.isEmpty() && values.isEmpty()) {
+            return;
+        }
+        list.add(new UnknownObject(obis, values));
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == 0;
+    }
+
+    private int endOfLine(int p, int e) {
+        while (p < e && b[p] != '\n' && b[p] != '\r') {
+            p++;
+        }
+        return p;
+    }
+
+    private int skipLineEnd(int p, int e) {
+        while (p < e && b[p] == '\r') {
+            p++;
+        }
+        if (p < e && b[p] == '\n') {
+            p++;
+        }
+        return p;
+    }
+
+    /** Whether {@code b[q..]} starts with "digits-digit", the beginning of an OBIS id. */
+    private boolean startsObject(int q, int e) {
+        int p = q;
+        while (p < e && p - q < 4 && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        return p > q && p + 1 < e && b[p] == '-' && b[p + 1] >= '0' && b[p + 1] <= '9';
+    }
+
+    /** Units as meters write them, and how they map to the normalised ones. */
+    enum RawUnit {
+        NONE(Quantity.Unit.NONE, false),
+        KWH(Quantity.Unit.KWH, false),
+        WH(Quantity.Unit.KWH, true),
+        KW(Quantity.Unit.KW, false),
+        W(Quantity.Unit.KW, true),
+        KVARH(Quantity.Unit.KVARH, false),
+        VARH(Quantity.Unit.KVARH, true),
+        KVAR(Quantity.Unit.KVAR, false),
+        VAR(Quantity.Unit.KVAR, true),
+        KVA(Quantity.Unit.KVA, false),
+        VA(Quantity.Unit.KVA, true),
+        V(Quantity.Unit.V, false),
+        A(Quantity.Unit.A, false),
+        HZ(Quantity.Unit.HZ, false),
+        M3(Quantity.Unit.M3, false),
+        GJ(Quantity.Unit.GJ, false),
+        S(Quantity.Unit.NONE, false),
+        UNKNOWN(Quantity.Unit.NONE, false);
+
+        final Quantity.Unit normalised;
+        /** Whether the value must be divided by 1000 to be in {@link #normalised}. */
+        final boolean milli;
+
+        RawUnit(Quantity.Unit normalised, boolean milli) {
+            this.normalised = normalised;
+            this.milli = milli;
+        }
+
+        static RawUnit of(byte[] b, int s, int e) {
+            int n = e - s;
+            if (n == 0) {
+                return NONE;
+            }
+            int c0 = lower(b[s]);
+            switch (n) {
+                case 1:
+                    return c0 == 'w' ? W : c0 == 'v' ? V : c0 == 'a' ? A : c0 == 's' ? S : UNKNOWN;
+                case 2:
+                    if (is(b, s, "wh")) {
+                        return WH;
+                    } else if (is(b, s, "kw")) {
+                        return KW;
+                    } else if (is(b, s, "va")) {
+                        return VA;
+                    } else if (is(b, s, "hz")) {
+                        return HZ;
+                    } else if (is(b, s, "m3")) {
+                        return M3;
+                    } else if (is(b, s, "gj")) {
+                        return GJ;
+                    }
+                    return UNKNOWN;
+                case 3:
+                    if (is(b, s, "kwh")) {
+                        return KWH;
+                    } else if (is(b, s, "var")) {
+                        return VAR;
+                    } else if (is(b, s, "kva")) {
+                        return KVA;
+                    }
+                    return UNKNOWN;
+                case 4:
+                    if (is(b, s, "varh")) {
+                        return VARH;
+                    } else if (is(b, s, "kvar")) {
+                        return KVAR;
+                    }
+                    return UNKNOWN;
+                case 5:
+                    return is(b, s, "kvarh") ? KVARH : UNKNOWN;
+                default:
+                    return UNKNOWN;
+            }
+        }
+
+        private static int lower(byte c) {
+            return c >= 'A' && c <= 'Z' ? c + 32 : c;
+        }
+
+        private static boolean is(byte[] b, int s, String lower) {
+            for (int i = 0; i < lower.length(); i++) {
+                if (lower(b[s + i]) != lower.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
