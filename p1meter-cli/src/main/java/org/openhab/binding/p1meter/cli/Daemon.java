@@ -1,0 +1,260 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.Rejection;
+import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
+import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.P1Reader;
+import org.openhab.binding.p1meter.internal.reader.P1Source;
+import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
+import org.openhab.binding.p1meter.internal.reader.ReaderStats;
+import org.openhab.binding.p1meter.internal.reader.SimulatedMeter;
+import org.openhab.binding.p1meter.internal.reader.TcpSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: one source, one {@link P1Reader}, the outputs the options ask for.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+final class Daemon {
+
+    private final Logger logger = LoggerFactory.getLogger(Daemon.class);
+
+    private final DaemonOptions options;
+    private final P1Reader reader;
+    private final List<P1Output> outputs;
+    private boolean stopped;
+
+    /**
+     * Checks the options and builds everything without opening anything yet.
+     *
+     * @throws UsageError when the options do not make sense
+     */
+    Daemon(DaemonOptions options) {
+        this.options = options;
+        DecoderConfig decoder = Main.decoderConfig(options.encKey, options.encAad);
+        P1Source source = createSource(options);
+        ReaderOptions readerOptions = ReaderOptions.defaults();
+        if (options.receiveTimeout < 0) {
+            throw new UsageError("--receive-timeout must not be negative");
+        }
+        readerOptions = readerOptions.withReceiveTimeout(Duration.ofSeconds(options.receiveTimeout));
+        this.reader = new P1Reader(source, decoder, readerOptions);
+        this.outputs = createOutputs(options);
+    }
+
+    private static P1Source createSource(DaemonOptions o) {
+        int sources = (o.port != null ? 1 : 0) + (o.socket != null ? 1 : 0) + (o.simulate ? 1 : 0);
+        if (sources != 1) {
+            throw new UsageError(sources == 0
+                    ? "no source: give one of --port DEVICE, --socket HOST:PORT or --simulate"
+                    : "more than one source: give only one of --port, --socket and --simulate");
+        }
+        String port = o.port;
+        if (port != null) {
+            if (port.isBlank()) {
+                throw new UsageError("--port needs a serial device, e.g. /dev/ttyUSB0");
+            }
+            return new SerialSource(port);
+        }
+        String socket = o.socket;
+        if (socket != null) {
+            TcpSource tcp;
+            try {
+                tcp = TcpSource.parse(socket);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--socket: " + e.getMessage());
+            }
+            try {
+                InetAddress.getByName(tcp.host()); // a typo in the host name is not worth retrying forever
+            } catch (UnknownHostException e) {
+                throw new UsageError("--socket: unknown host " + tcp.host());
+            }
+            return tcp;
+        }
+        if (o.simulateSpeed < 1) {
+            throw new UsageError("--simulate-speed must be at least 1");
+        }
+        return new SimulatedMeter(Instant.now(), Duration.ofSeconds(1), Duration.ofSeconds(o.simulateSpeed),
+                System.nanoTime());
+    }
+
+    // ======================================================================================================
+    // OUTPUTS: every output the options ask for is created here. The MQTT and web dashboard outputs plug in
+    // at the two marked lines below.
+    // ======================================================================================================
+    private List<P1Output> createOutputs(DaemonOptions o) {
+        List<P1Output> list = new ArrayList<>();
+        checkBindAddress(o.bind);
+        if (o.maxClients < 1) {
+            throw new UsageError("--max-clients must be at least 1");
+        }
+        Integer tcp = o.tcpServer;
+        if (tcp != null) {
+            list.add(new JsonTcpServer(o.bind, checkPort("--tcp-server", tcp), o.maxClients));
+        }
+        Integer raw = o.rawTcpServer;
+        if (raw != null) {
+            list.add(new RawTcpServer(o.bind, checkPort("--raw-tcp-server", raw), o.maxClients));
+        }
+        String postUrl = o.postUrl;
+        if (postUrl != null) {
+            list.add(new WebhookPoster(webhookConfig(o, postUrl)));
+        }
+        if (o.mqttUrl != null) {
+            // MQTT output: list.add(new MqttOutput(o));
+            logger.warn("MQTT output not available in this build: --mqtt-url ignored");
+        }
+        Integer web = o.webServer;
+        if (web != null) {
+            checkPort("--web-server", web);
+            // web dashboard output: list.add(new WebServerOutput(o));
+            logger.warn("Web server output not available in this build: --web-server ignored");
+        }
+        return list;
+    }
+
+    private static WebhookConfig webhookConfig(DaemonOptions o, String url) {
+        if (o.postInterval <= 0) {
+            throw new UsageError("--post-interval must be a positive number of seconds, got " + o.postInterval);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h : o.postHeaders) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageError("--post-header must be NAME:VALUE, got '" + h + "'");
+            }
+            headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+        }
+        List<String> fields = DaemonOptions.splitList(o.postFields);
+        if (fields.size() == 1 && (fields.get(0).equalsIgnoreCase("all") || fields.get(0).equals("*"))) {
+            fields = List.of();
+        }
+        try {
+            return WebhookConfig.of(url).withInterval(Duration.ofSeconds(o.postInterval)).withJson(o.postJson)
+                    .withFields(fields).withHeaders(headers);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--post-url: " + e.getMessage());
+        }
+    }
+
+    private static int checkPort(String option, int port) {
+        if (port < 0 || port > 65535) {
+            throw new UsageError(option + " must be a TCP port 1-65535 (0: any free port), got " + port);
+        }
+        return port;
+    }
+
+    private static void checkBindAddress(String bind) {
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UsageError("--bind: unknown address " + bind);
+        }
+    }
+
+    /**
+     * Starts the outputs (so none misses the first telegram), then the reader.
+     *
+     * @throws UsageError when an output cannot start (port in use)
+     */
+    void start() {
+        reader.addListener(new StatusLog());
+        for (P1Output output : outputs) {
+            try {
+                output.start(reader);
+                logger.info("Started {}", output.describe());
+            } catch (IOException e) {
+                stop();
+                throw new UsageError(output.describe() + ": " + e.getMessage());
+            }
+        }
+        if (outputs.isEmpty()) {
+            logger.warn("No output enabled: give --tcp-server, --raw-tcp-server, --post-url, --mqtt-url or "
+                    + "--web-server (see --help)");
+        }
+        reader.start();
+        logger.info("Reading {}", reader.source().describe());
+    }
+
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (P1Output output : outputs) {
+            try {
+                output.close();
+            } catch (RuntimeException e) {
+                logger.warn("Closing {} failed: {}", output.describe(), e.toString());
+            }
+        }
+        reader.stop();
+        ReaderStats s = reader.stats();
+        logger.info("Stopped after {} telegrams, {} rejected", s.telegrams(), s.rejectedTotal());
+    }
+
+    List<P1Output> outputs() {
+        return outputs;
+    }
+
+    /** Tells the user what the reader is doing. */
+    private final class StatusLog implements P1Listener {
+        private long count;
+
+        @Override
+        public void onTelegram(P1Telegram telegram) {
+            count++;
+            if (count == 1) {
+                logger.info("First telegram received: {}", telegram.header());
+            }
+            logger.debug("Telegram {}: {}", count, telegram);
+        }
+
+        @Override
+        public void onRejected(Rejection rejection) {
+            logger.warn("Rejected a telegram: {}", rejection.message());
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState state, String message) {
+            switch (state) {
+                case CONNECTED -> logger.info("Connected: {}", message);
+                case CONNECTING -> logger.debug("Connecting: {}", message);
+                default -> logger.debug("{}: {}", state, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The daemon's options: smartmeter2mqtt's flags with the same names and meaning, plus {@code --simulate},
+ * {@code --bind} and a few knobs. Every option can also be set as {@code SMARTMETER_<NAME>}
+ * ({@link EnvironmentDefaults}).
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault({})
+public final class DaemonOptions {
+
+    /** smartmeter2mqtt posted these fields (its fields setting was fixed); kept so existing receivers see the same. */
+    static final String DEFAULT_POST_FIELDS = "powerTs,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,gas_ts,gas_totalUse";
+
+    // ---- source (exactly one)
+
+    @Option(names = "--port", paramLabel = "DEVICE", order = 1, description = "Read the meter from this serial port, e.g. /dev/ttyUSB0 (115200 8N1, falling back to 9600 7E1 for DSMR 2.2/3.0 meters).")
+    @Nullable
+    String port;
+
+    @Option(names = "--socket", paramLabel = "HOST:PORT", order = 2, description = "Read the meter from a TCP socket (ser2net, P1 Wi-Fi dongle), e.g. 192.168.0.3:8088. Reconnects with backoff.")
+    @Nullable
+    String socket;
+
+    @Option(names = "--simulate", order = 3, description = "Read a built-in simulated DSMR 5.0 meter (three phases, solar, gas and water): try everything without hardware.")
+    boolean simulate;
+
+    @Option(names = "--simulate-speed", paramLabel = "FACTOR", order = 4, defaultValue = "1", description = "Run the simulated meter's day this many times faster than real time (a telegram per second either way). Default: ${DEFAULT-VALUE}.")
+    int simulateSpeed;
+
+    @Option(names = "--enc-key", paramLabel = "HEX", order = 5, description = "Decryption key (32 hex digits) of a Luxembourg Smarty / Austrian meter whose telegrams are AES-GCM encrypted.")
+    @Nullable
+    String encKey;
+
+    @Option(names = "--enc-aad", paramLabel = "HEX", order = 6, description = "Additional authenticated data for decryption. Default: " + DecoderConfig.SMARTY_DEFAULT_AAD + ".")
+    @Nullable
+    String encAad;
+
+    // ---- outputs
+
+    @Option(names = "--tcp-server", paramLabel = "PORT", order = 10, description = "Serve one JSON reading per line on this TCP port (at most --max-clients clients).")
+    @Nullable
+    Integer tcpServer;
+
+    @Option(names = "--raw-tcp-server", paramLabel = "PORT", order = 11, description = "Relay each valid telegram exactly as received on this TCP port (Domoticz \"P1 Smart Meter with LAN interface\").")
+    @Nullable
+    Integer rawTcpServer;
+
+    @Option(names = "--max-clients", paramLabel = "N", order = 12, defaultValue = "3", description = "Clients each TCP server serves at once; the next one is told and closed. Default: ${DEFAULT-VALUE}.")
+    int maxClients;
+
+    @Option(names = "--web-server", paramLabel = "PORT", order = 13, description = "Serve the live dashboard, /api/reading and a web socket on this port.")
+    @Nullable
+    Integer webServer;
+
+    @Option(names = "--post-url", paramLabel = "URL", order = 20, description = "Post the reading to this http(s) URL: the first one at once, then every --post-interval.")
+    @Nullable
+    String postUrl;
+
+    @Option(names = "--post-interval", paramLabel = "SECONDS", order = 21, defaultValue = "300", description = "Seconds between posts. Default: ${DEFAULT-VALUE}.")
+    long postInterval;
+
+    @Option(names = "--post-json", order = 22, description = "Post JSON instead of form fields.")
+    boolean postJson;
+
+    @Option(names = "--post-fields", paramLabel = "LIST", order = 23, defaultValue = DEFAULT_POST_FIELDS, description = "Comma-separated fields to post (nested ones flattened: gas_ts, gas_totalUse; 'gas' selects both), or 'all'. Default: ${DEFAULT-VALUE}.")
+    String postFields;
+
+    @Option(names = "--post-header", paramLabel = "NAME:VALUE", order = 24, description = "Extra request header for posts, e.g. 'Authorization: Bearer abc'. Repeatable.")
+    List<String> postHeaders = new ArrayList<>();
+
+    @Option(names = "--mqtt-url", paramLabel = "URL", order = 30, description = "Publish to this MQTT broker, e.g. mqtt://localhost:1883 (user:password@ in the URL for a login).")
+    @Nullable
+    String mqttUrl;
+
+    @Option(names = "--mqtt-topic", paramLabel = "PREFIX", order = 31, defaultValue = "smartmeter", description = "Topic prefix. Default: ${DEFAULT-VALUE}.")
+    String mqttTopic;
+
+    @Option(names = "--mqtt-distinct", order = 32, description = "Also publish each field to <prefix>/status/<field>.")
+    boolean mqttDistinct;
+
+    @Option(names = "--mqtt-distinct-fields", paramLabel = "LIST", order = 33, defaultValue = "currentTarrif,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,powerSn,currentUsage,currentDelivery", description = "Comma-separated fields for --mqtt-distinct. Default: ${DEFAULT-VALUE}.")
+    String mqttDistinctFields;
+
+    @Option(names = "--mqtt-discovery", order = 34, description = "Announce every quantity to Home Assistant (MQTT discovery).")
+    boolean mqttDiscovery;
+
+    @Option(names = "--mqtt-discovery-prefix", paramLabel = "PREFIX", order = 35, defaultValue = "homeassistant", description = "Home Assistant discovery prefix. Default: ${DEFAULT-VALUE}.")
+    String mqttDiscoveryPrefix;
+
+    // ---- general
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", order = 40, defaultValue = "0.0.0.0", description = "Address the TCP and web servers listen on. Default: ${DEFAULT-VALUE} (all).")
+    String bind;
+
+    @Option(names = "--receive-timeout", paramLabel = "SECONDS", order = 41, defaultValue = "60", description = "Reconnect when no valid telegram arrived for this long (0: never). Default: ${DEFAULT-VALUE}.")
+    long receiveTimeout;
+
+    @Option(names = "--debug", order = 42, description = "Log every telegram and connection detail.")
+    boolean debug;
+
+    /** The MQTT options as smartmeter2mqtt splits them: a comma list. */
+    public List<String> mqttDistinctFieldList() {
+        return splitList(mqttDistinctFields);
+    }
+
+    static List<String> splitList(@Nullable String list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            for (String s : list.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    public @Nullable String mqttUrl() {
+        return mqttUrl;
+    }
+
+    public String mqttTopic() {
+        return mqttTopic;
+    }
+
+    public boolean mqttDistinct() {
+        return mqttDistinct;
+    }
+
+    public boolean mqttDiscovery() {
+        return mqttDiscovery;
+    }
+
+    public String mqttDiscoveryPrefix() {
+        return mqttDiscoveryPrefix;
+    }
+
+    public @Nullable Integer webServer() {
+        return webServer;
+    }
+
+    public String bind() {
+        return bind;
+    }
+}
