@@ -34,6 +34,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
@@ -95,6 +96,11 @@ public final class MqttOutput implements P1Output, P1Listener {
     private @Nullable P1Feed feed;
     private @Nullable Thread publisher;
     private @Nullable MqttClient client;
+
+    /** Publishes the contract's JSON reading ({@link TelegramJson}) on {@code status/energy}. */
+    public MqttOutput(MqttOutputConfig config) {
+        this(config, TelegramJson::toJson);
+    }
 
     /**
      * @param config what to connect to and publish

@@ -12,18 +12,20 @@
  */
 package org.openhab.binding.p1meter.internal.output.mqtt;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
-
-import com.google.gson.JsonObject;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 
 /**
- * Telegrams and their JSON readings for the MQTT tests.
+ * Telegrams for the MQTT tests: corpus telegrams read by the parser, and small hand-built ones.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -33,10 +35,28 @@ final class TestReadings {
     private TestReadings() {
     }
 
-    static P1Telegram kaifa() {
-        return HaDiscoveryTest.kaifa();
+    /** The raw bytes of a corpus telegram ({@code src/test/resources/telegrams/<name>.txt}). */
+    static byte[] corpusBytes(String name) {
+        try (InputStream in = TestReadings.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no corpus telegram " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    static P1Telegram corpus(String name) {
+        return TelegramParser.parse(corpusBytes(name), true);
+    }
+
+    /** The smartmeter2mqtt README's Kaifa telegram: single phase, gas on channel 2. */
+    static P1Telegram kaifa() {
+        return corpus("dsmr42_kfm_smartmeter2mqtt");
+    }
+
+    /** A small telegram with the given import power, for many distinct readings. */
     static P1Telegram kaifaWithUsage(double kw) {
         return new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
                 .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, kw)
@@ -46,16 +66,8 @@ final class TestReadings {
                 .build();
     }
 
-    /** The JSON reading's numeric fields, as the JSON contract names them. */
+    /** The JSON reading of the contract. */
     static String json(P1Telegram t) {
-        JsonObject o = new JsonObject();
-        o.addProperty("header", t.header());
-        for (Quantity q : Quantity.values()) {
-            if (t.has(q)) {
-                o.addProperty(q.jsonName(), t.get(q));
-            }
-        }
-        o.addProperty("calculatedUsage", t.netPowerWatts());
-        return o.toString();
+        return TelegramJson.toJson(t);
     }
 }
