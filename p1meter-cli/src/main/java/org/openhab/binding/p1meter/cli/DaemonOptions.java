@@ -110,6 +110,24 @@ public final class DaemonOptions {
     @Option(names = "--mqtt-discovery-prefix", paramLabel = "PREFIX", order = 35, defaultValue = "homeassistant", description = "Home Assistant discovery prefix. Default: ${DEFAULT-VALUE}.")
     String mqttDiscoveryPrefix;
 
+    @Option(names = "--mqtt-user", paramLabel = "NAME", order = 36, description = "MQTT user name (instead of user@ in the URL).")
+    @Nullable
+    String mqttUser;
+
+    @Option(names = "--mqtt-password", paramLabel = "PASSWORD", order = 37, description = "MQTT password (instead of :password@ in the URL; SMARTMETER_MQTT_PASSWORD keeps it out of the process list).")
+    @Nullable
+    String mqttPassword;
+
+    @Option(names = "--mqtt-client-id", paramLabel = "ID", order = 38, description = "MQTT client id. Default: p1meter-<random>.")
+    @Nullable
+    String mqttClientId;
+
+    @Option(names = "--mqtt-qos", paramLabel = "0|1|2", order = 39, defaultValue = "1", description = "MQTT quality of service. Default: ${DEFAULT-VALUE}.")
+    int mqttQos;
+
+    @Option(names = "--mqtt-retain", negatable = true, order = 39, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Retain the readings (status/energy and the distinct topics); --no-mqtt-retain to stop. Default: ${DEFAULT-VALUE}.")
+    boolean mqttRetain = true;
+
     // ---- general
 
     @Option(names = "--bind", paramLabel = "ADDRESS", order = 40, defaultValue = "0.0.0.0", description = "Address the TCP and web servers listen on. Default: ${DEFAULT-VALUE} (all).")

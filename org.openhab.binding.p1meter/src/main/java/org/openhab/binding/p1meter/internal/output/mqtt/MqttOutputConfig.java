@@ -66,7 +66,7 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
      * @param password overrides the URL's password when not null
      * @param clientId blank for {@code p1meter-<random>}
      * @param topicPrefix blank for {@value #DEFAULT_TOPIC_PREFIX}
-     * @param distinctFields comma-separated field names, blank for all
+     * @param distinctFields comma-separated field names, blank or {@code all} for every field
      * @param discoveryPrefix blank for {@value #DEFAULT_DISCOVERY_PREFIX}
      * @throws IllegalArgumentException with a message naming what is wrong
      */
@@ -125,8 +125,9 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
                 : clientId.trim();
         String prefix = trimSlashes(topicPrefix, DEFAULT_TOPIC_PREFIX);
         String discoPrefix = trimSlashes(discoveryPrefix, DEFAULT_DISCOVERY_PREFIX);
-        List<String> fields = distinctFields == null || distinctFields.isBlank() ? List.of()
-                : List.of(distinctFields.trim().split("\\s*,\\s*"));
+        List<String> fields = distinctFields == null || distinctFields.isBlank()
+                || "all".equalsIgnoreCase(distinctFields.trim()) ? List.of()
+                        : List.of(distinctFields.trim().split("\\s*,\\s*"));
         return new MqttOutputConfig(broker, user, pass, id, prefix, qos, retain, distinct, fields, discovery,
                 discoPrefix);
     }
