@@ -1,0 +1,227 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.handler;
+
+import static org.openhab.binding.p1meter.internal.P1MeterBindingConstants.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+
+import javax.measure.Unit;
+import javax.measure.quantity.Energy;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.config.MBusConfig;
+import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.unit.MetricPrefix;
+import org.openhab.core.library.unit.SIUnits;
+import org.openhab.core.library.unit.Units;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.BridgeHandler;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+
+/**
+ * A device on the meter's M-Bus (gas, water, heat/cooling or a slave electricity meter). Its bridge hands it
+ * every telegram; it finds its device by serial number (so a meter that moves to another M-Bus channel stays
+ * the same Thing), else by channel, else as the first device of its kind.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public class P1MBusHandler extends BaseThingHandler {
+
+    /** Telegrams in a row without the device after which it is reported missing. */
+    static final int MISSING_TELEGRAMS_FOR_OFFLINE = 3;
+
+    private static final Unit<Energy> GIGAJOULE = MetricPrefix.GIGA(Units.JOULE);
+
+    private final MBusDevice.Kind kind;
+    private final FlowRateCalculator flow = new FlowRateCalculator();
+    private volatile MBusConfig config = new MBusConfig();
+    private volatile RefreshThrottle throttle = new RefreshThrottle(0);
+    private volatile boolean online;
+    private int missing;
+
+    public P1MBusHandler(Thing thing, MBusDevice.Kind kind) {
+        super(thing);
+        this.kind = kind;
+    }
+
+    public MBusDevice.Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public void initialize() {
+        MBusConfig c = getConfigAs(MBusConfig.class);
+        c.serialNumber = c.serialNumber.trim();
+        if (c.mbusChannel < 0 || c.mbusChannel > 4) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "The M-Bus channel must be 1-4, or 0 for any channel; it is " + c.mbusChannel + ".");
+            return;
+        }
+        if (c.refreshInterval < 0) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "The refresh interval must be 0 (every telegram) or a number of seconds, not "
+                            + c.refreshInterval + ".");
+            return;
+        }
+        config = c;
+        throttle = new RefreshThrottle(c.refreshInterval);
+        online = false;
+        missing = 0;
+        Bridge bridge = getBridge();
+        BridgeHandler bridgeHandler = bridge == null ? null : bridge.getHandler();
+        if (bridge == null || (bridgeHandler != null && !(bridgeHandler instanceof P1BridgeHandler))) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "This Thing needs a P1 meter bridge (serial or TCP): select one as its bridge.");
+        } else if (bridge.getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        } else {
+            updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, "Waiting for a telegram from the meter");
+        }
+    }
+
+    @Override
+    public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
+            if (!online) {
+                updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, "Waiting for a telegram from the meter");
+            }
+        } else {
+            online = false;
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        if (command instanceof RefreshType && getBridge() != null) {
+            Bridge bridge = getBridge();
+            if (bridge != null && bridge.getHandler() instanceof P1BridgeHandler p1) {
+                P1Telegram last = p1.lastTelegram();
+                MBusDevice device = last == null ? null : find(last);
+                if (device != null && CHANNEL_READING.equals(channelUID.getId())) {
+                    updateState(channelUID, readingState(device));
+                }
+            }
+        }
+    }
+
+    /** Called by the bridge for every valid telegram, on the bridge's reader thread. */
+    public void onTelegram(P1Telegram telegram) {
+        MBusDevice device = find(telegram);
+        if (device == null) {
+            if (++missing == MISSING_TELEGRAMS_FOR_OFFLINE) {
+                online = false;
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        "The telegrams carry no " + describeWanted() + "; M-Bus devices found: " + describe(telegram));
+            }
+            return;
+        }
+        missing = 0;
+        if (!online) {
+            online = true;
+            updateStatus(ThingStatus.ONLINE);
+            String serial = device.serial();
+            if (serial != null) {
+                updateProperty(PROPERTY_SERIAL_NUMBER, serial);
+            }
+            updateProperty(PROPERTY_MBUS_CHANNEL, Integer.toString(device.channel()));
+        }
+        OffsetDateTime ts = device.timestamp();
+        Instant readAt = ts == null ? Instant.now() : ts.toInstant();
+        Double rate = kind == MBusDevice.Kind.GAS || kind == MBusDevice.Kind.WATER ? flow.update(readAt, device.value())
+                : null;
+        if (!throttle.due(System.nanoTime())) {
+            return;
+        }
+        updateState(CHANNEL_READING, readingState(device));
+        if (ts != null) {
+            updateState(CHANNEL_READING_TIMESTAMP, new DateTimeType(ts.toInstant()));
+        }
+        if (rate != null) {
+            updateState(CHANNEL_FLOW, new QuantityType<>(BigDecimal.valueOf(rate), Units.CUBICMETRE_PER_HOUR));
+        }
+    }
+
+    /** This Thing's device in the telegram, or null. */
+    @Nullable
+    MBusDevice find(P1Telegram telegram) {
+        MBusConfig c = config;
+        for (MBusDevice d : telegram.mbus()) {
+            if (d.kind() != kind || !d.hasValue()) {
+                continue;
+            }
+            if (!c.serialNumber.isEmpty()) {
+                if (c.serialNumber.equalsIgnoreCase(d.serial())) {
+                    return d;
+                }
+            } else if (c.mbusChannel == 0 || c.mbusChannel == d.channel()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private State readingState(MBusDevice device) {
+        BigDecimal value = BigDecimal.valueOf(device.value());
+        switch (device.unit()) {
+            case GJ:
+                return new QuantityType<>(value, GIGAJOULE);
+            case KWH:
+                return new QuantityType<>(value, Units.KILOWATT_HOUR);
+            case M3:
+                return new QuantityType<>(value, SIUnits.CUBIC_METRE);
+            default:
+                // no unit sent: what this kind of device counts in
+                return switch (kind) {
+                    case HEAT -> new QuantityType<>(value, GIGAJOULE);
+                    case ELECTRICITY -> new QuantityType<>(value, Units.KILOWATT_HOUR);
+                    default -> new QuantityType<>(value, SIUnits.CUBIC_METRE);
+                };
+        }
+    }
+
+    private String describeWanted() {
+        MBusConfig c = config;
+        String what = kind.name().toLowerCase() + " meter";
+        if (!c.serialNumber.isEmpty()) {
+            return what + " with serial number " + c.serialNumber;
+        }
+        return c.mbusChannel == 0 ? what : what + " on M-Bus channel " + c.mbusChannel;
+    }
+
+    private static String describe(P1Telegram telegram) {
+        if (telegram.mbus().isEmpty()) {
+            return "none";
+        }
+        return telegram.mbus().stream()
+                .map(d -> "channel " + d.channel() + " " + d.kind().name().toLowerCase() + " " + d.serial())
+                .collect(Collectors.joining(", "));
+    }
+}
