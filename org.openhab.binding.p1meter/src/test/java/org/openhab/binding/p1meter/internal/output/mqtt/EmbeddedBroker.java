@@ -30,7 +30,7 @@ import io.moquette.broker.config.MemoryConfig;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
 
     private @Nullable Server server;
     private int port;
@@ -44,7 +44,7 @@ final class EmbeddedBroker implements AutoCloseable {
      * Starts on a free ephemeral port. Moquette does not tell which port it bound when asked for port 0, so a
      * free one is picked first (and another one tried should a parallel test take it in between).
      */
-    static EmbeddedBroker start() throws IOException {
+    public static EmbeddedBroker start() throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port;
@@ -78,15 +78,15 @@ final class EmbeddedBroker implements AutoCloseable {
         port = requestedPort;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "mqtt://127.0.0.1:" + port;
     }
 
-    void stop() {
+    public void stop() {
         Server s = server;
         server = null;
         if (s != null) {
@@ -94,7 +94,7 @@ final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         stop();
         startOn(port);
     }

@@ -33,16 +33,16 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-final class MqttProbe implements AutoCloseable {
+public final class MqttProbe implements AutoCloseable {
 
-    record Received(String topic, String payload, boolean retained) {
+    public record Received(String topic, String payload, boolean retained) {
     }
 
     private final MqttClient client;
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<Received> seen = new ArrayList<>();
 
-    MqttProbe(int port, String... filters) throws MqttException {
+    public MqttProbe(int port, String... filters) throws MqttException {
         client = new MqttClient("tcp://127.0.0.1:" + port, "probe-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
@@ -56,7 +56,7 @@ final class MqttProbe implements AutoCloseable {
     }
 
     /** Waits for the next message that matches, skipping (but remembering) others. */
-    Received await(Predicate<Received> wanted, Duration timeout) throws InterruptedException {
+    public Received await(Predicate<Received> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -71,12 +71,12 @@ final class MqttProbe implements AutoCloseable {
         }
     }
 
-    Received await(String topic, Duration timeout) throws InterruptedException {
+    public Received await(String topic, Duration timeout) throws InterruptedException {
         return await(r -> r.topic().equals(topic), timeout);
     }
 
     /** Everything that arrives within the period. */
-    List<Received> collect(Duration period) throws InterruptedException {
+    public List<Received> collect(Duration period) throws InterruptedException {
         List<Received> out = new ArrayList<>();
         long deadline = System.nanoTime() + period.toNanos();
         long left;
@@ -91,7 +91,7 @@ final class MqttProbe implements AutoCloseable {
         return out;
     }
 
-    void publish(String topic, String payload, boolean retained) throws MqttException {
+    public void publish(String topic, String payload, boolean retained) throws MqttException {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
     }
 

@@ -29,7 +29,7 @@ import org.openhab.binding.p1meter.internal.reader.UsageChange;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-final class TestFeed implements P1Feed {
+public final class TestFeed implements P1Feed {
 
     private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable P1Telegram last;
@@ -49,24 +49,24 @@ final class TestFeed implements P1Feed {
         return last;
     }
 
-    int listenerCount() {
+    public int listenerCount() {
         return listeners.size();
     }
 
-    void telegram(P1Telegram t) {
+    public void telegram(P1Telegram t) {
         last = t;
         listeners.forEach(l -> l.onTelegram(t));
     }
 
-    void usage(UsageChange c) {
+    public void usage(UsageChange c) {
         listeners.forEach(l -> l.onUsageChange(c));
     }
 
-    void gasUsage(UsageChange c) {
+    public void gasUsage(UsageChange c) {
         listeners.forEach(l -> l.onGasUsage(c));
     }
 
-    void state(ConnectionState s) {
+    public void state(ConnectionState s) {
         listeners.forEach(l -> l.onConnectionState(s, s.name()));
     }
 }

@@ -30,13 +30,13 @@ import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-final class TestReadings {
+public final class TestReadings {
 
     private TestReadings() {
     }
 
     /** The raw bytes of a corpus telegram ({@code src/test/resources/telegrams/<name>.txt}). */
-    static byte[] corpusBytes(String name) {
+    public static byte[] corpusBytes(String name) {
         try (InputStream in = TestReadings.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
             if (in == null) {
                 throw new IllegalArgumentException("no corpus telegram " + name);
@@ -47,17 +47,17 @@ final class TestReadings {
         }
     }
 
-    static P1Telegram corpus(String name) {
+    public static P1Telegram corpus(String name) {
         return TelegramParser.parse(corpusBytes(name), true);
     }
 
     /** The smartmeter2mqtt README's Kaifa telegram: single phase, gas on channel 2. */
-    static P1Telegram kaifa() {
+    public static P1Telegram kaifa() {
         return corpus("dsmr42_kfm_smartmeter2mqtt");
     }
 
     /** A small telegram with the given import power, for many distinct readings. */
-    static P1Telegram kaifaWithUsage(double kw) {
+    public static P1Telegram kaifaWithUsage(double kw) {
         return new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
                 .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, kw)
                 .set(Quantity.POWER_EXPORT, 0)
@@ -67,7 +67,7 @@ final class TestReadings {
     }
 
     /** The JSON reading of the contract. */
-    static String json(P1Telegram t) {
+    public static String json(P1Telegram t) {
         return TelegramJson.toJson(t);
     }
 }
