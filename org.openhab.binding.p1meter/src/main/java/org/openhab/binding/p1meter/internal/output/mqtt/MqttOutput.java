@@ -26,9 +26,11 @@ import javax.net.SocketFactory;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -56,7 +58,9 @@ import com.google.gson.JsonParser;
  * The feed's callbacks only turn events into messages and put them in a {@link LatestPerTopicQueue}; one
  * publisher thread owns the Paho client, connects, publishes and reconnects with backoff. A slow or dead broker
  * therefore never holds up the reader or the other outputs, and while it is away the queue keeps only the newest
- * message per topic.
+ * message per topic. Publishing is pipelined (Paho's asynchronous client): the publisher hands a message over
+ * without waiting for the broker's acknowledgement of the one before, and a message whose delivery fails goes
+ * back into the queue unless a newer one for its topic is already waiting.
  *
  * <p>
  * {@code <prefix>/connected} follows the mqtt-smarthome convention: {@code 2} connected to the broker and the
@@ -71,8 +75,10 @@ public final class MqttOutput implements P1Output, P1Listener {
     static final int QUEUE_CAPACITY = 1024;
     private static final long DEFAULT_MIN_BACKOFF_MS = 1000;
     private static final long DEFAULT_MAX_BACKOFF_MS = 60_000;
-    /** Longest a publish may wait for the broker's acknowledgement before the connection counts as dead. */
+    /** Longest a connect, subscribe or disconnect may take before the connection counts as dead. */
     private static final long ACK_TIMEOUT_MS = 10_000;
+    /** QoS 1/2 messages handed to Paho and not yet acknowledged; past it the publisher waits briefly. */
+    private static final int MAX_INFLIGHT = 200;
 
     private final Logger logger = LoggerFactory.getLogger(MqttOutput.class);
 
@@ -95,7 +101,8 @@ public final class MqttOutput implements P1Output, P1Listener {
 
     private @Nullable P1Feed feed;
     private @Nullable Thread publisher;
-    private @Nullable MqttClient client;
+    private @Nullable MqttAsyncClient client;
+    private final IMqttActionListener deliveryListener = new DeliveryListener();
 
     /** Publishes the contract's JSON reading ({@link TelegramJson}) on {@code status/energy}. */
     public MqttOutput(MqttOutputConfig config) {
@@ -126,13 +133,12 @@ public final class MqttOutput implements P1Output, P1Listener {
         if (running) {
             return;
         }
-        MqttClient c;
+        MqttAsyncClient c;
         try {
-            c = new MqttClient(config.brokerUri(), config.clientId(), new MemoryPersistence());
+            c = new MqttAsyncClient(config.brokerUri(), config.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new IOException("cannot use MQTT broker " + config.describeBroker() + ": " + e.getMessage(), e);
         }
-        c.setTimeToWait(ACK_TIMEOUT_MS);
         c.setCallback(new Callback());
         client = c;
         running = true;
@@ -172,7 +178,7 @@ public final class MqttOutput implements P1Output, P1Listener {
             }
             if (t.isAlive()) {
                 logger.warn("MQTT publisher did not stop in time; dropping the connection");
-                MqttClient c = client;
+                MqttAsyncClient c = client;
                 if (c != null) {
                     try {
                         c.disconnectForcibly(0, 100, false);
@@ -193,7 +199,7 @@ public final class MqttOutput implements P1Output, P1Listener {
 
     /** True while connected to the broker (for status displays and tests). */
     public boolean isConnected() {
-        MqttClient c = client;
+        MqttAsyncClient c = client;
         return c != null && c.isConnected();
     }
 
@@ -327,7 +333,7 @@ public final class MqttOutput implements P1Output, P1Listener {
         long backoff = minBackoffMs;
         boolean warned = false;
         while (running) {
-            MqttClient c = client;
+            MqttAsyncClient c = client;
             if (c == null) {
                 return;
             }
@@ -338,6 +344,7 @@ public final class MqttOutput implements P1Output, P1Listener {
                     warned = false;
                 } catch (MqttException e) {
                     connectionLost = true;
+                    abandon(c);
                     if (!warned) {
                         logger.warn("MQTT broker {} unreachable ({}); retrying with backoff",
                                 config.describeBroker(), describe(e));
@@ -369,14 +376,10 @@ public final class MqttOutput implements P1Output, P1Listener {
         shutdown();
     }
 
-    private void connect(MqttClient c) throws MqttException {
+    private void connect(MqttAsyncClient c) throws MqttException {
         if (c.isConnected()) {
             // the callback said the connection is gone, Paho may not know yet
-            try {
-                c.disconnectForcibly(0, 100, false);
-            } catch (MqttException e) {
-                logger.debug("dropping stale MQTT connection: {}", e.getMessage());
-            }
+            abandon(c);
         }
         connectionLost = false;
         MqttConnectOptions o = new MqttConnectOptions();
@@ -384,7 +387,7 @@ public final class MqttOutput implements P1Output, P1Listener {
         o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(10);
-        o.setMaxInflight(100);
+        o.setMaxInflight(MAX_INFLIGHT);
         String user = config.username();
         if (user != null) {
             o.setUserName(user);
@@ -398,18 +401,27 @@ public final class MqttOutput implements P1Output, P1Listener {
             o.setSocketFactory(sf);
         }
         o.setWill(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true);
-        c.connect(o);
+        c.connect(o).waitForCompletion(ACK_TIMEOUT_MS);
         // the connected state first, so that Home Assistant sees the sensors available with their configs
         OutboundMessage connected = connectedMessage();
-        c.publish(connected.topic(), connected.payload(), config.qos(), true);
+        c.publish(connected.topic(), connected.payload(), config.qos(), true).waitForCompletion(ACK_TIMEOUT_MS);
         if (config.discovery()) {
-            c.subscribe(config.haStatusTopic(), 1);
+            c.subscribe(config.haStatusTopic(), 1).waitForCompletion(ACK_TIMEOUT_MS);
             synchronized (announced) {
                 announced.clear();
             }
             discoveryWanted = true;
         }
         logger.info("connected to MQTT broker {} as {}", config.describeBroker(), config.clientId());
+    }
+
+    /** Drops a half-made connection (a connect that timed out may still be pending inside Paho). */
+    private void abandon(MqttAsyncClient c) {
+        try {
+            c.disconnectForcibly(0, 100, false);
+        } catch (MqttException e) {
+            // not connected at all: nothing to drop
+        }
     }
 
     private void offerDiscovery() {
@@ -427,13 +439,18 @@ public final class MqttOutput implements P1Output, P1Listener {
         queue.offerFirst(configs);
     }
 
-    private void publish(MqttClient c, OutboundMessage m) {
+    private void publish(MqttAsyncClient c, OutboundMessage m) {
         try {
-            c.publish(m.topic(), m.payload(), config.qos(), m.retained());
+            c.publish(m.topic(), m.payload(), config.qos(), m.retained(), m, deliveryListener);
         } catch (MqttException e) {
-            logger.debug("publishing {} failed: {}", m.topic(), describe(e));
             queue.requeue(m);
-            connectionLost = true;
+            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
+                // the broker is slow to acknowledge: give it a moment rather than spin
+                pause(10);
+            } else {
+                logger.debug("publishing {} failed: {}", m.topic(), describe(e));
+                connectionLost = true;
+            }
         }
     }
 
@@ -449,7 +466,7 @@ public final class MqttOutput implements P1Output, P1Listener {
 
     /** On close: flush what waits (briefly), say goodbye on the connected topic, disconnect. */
     private void shutdown() {
-        MqttClient c = client;
+        MqttAsyncClient c = client;
         if (c == null) {
             return;
         }
@@ -461,8 +478,10 @@ public final class MqttOutput implements P1Output, P1Listener {
                     c.publish(m.topic(), m.payload(), config.qos(), m.retained());
                 }
                 // a clean disconnect suppresses the last will: publish its value ourselves
-                c.publish(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true);
-                c.disconnect(1000);
+                c.publish(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true)
+                        .waitForCompletion(2000);
+                // the quiesce time lets what is in flight complete
+                c.disconnect(1000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
             logger.debug("MQTT goodbye failed: {}", describe(e));
@@ -489,6 +508,24 @@ public final class MqttOutput implements P1Output, P1Listener {
     private static String version() {
         String v = MqttOutput.class.getPackage().getImplementationVersion();
         return v != null ? v : "5.2.0";
+    }
+
+    /** A message Paho could not deliver goes back into the queue (unless a newer one for its topic waits). */
+    private final class DeliveryListener implements IMqttActionListener {
+        @Override
+        public void onSuccess(@Nullable IMqttToken token) {
+        }
+
+        @Override
+        public void onFailure(@Nullable IMqttToken token, @Nullable Throwable cause) {
+            Object m = token == null ? null : token.getUserContext();
+            if (m instanceof OutboundMessage message && running) {
+                logger.debug("delivery of {} failed: {}", message.topic(), cause == null ? "?" : cause.getMessage());
+                queue.requeue(message);
+                connectionLost = true;
+                queue.wakeUp();
+            }
+        }
     }
 
     /** Paho's callbacks: on Paho's thread, so they only set flags and wake the publisher. */

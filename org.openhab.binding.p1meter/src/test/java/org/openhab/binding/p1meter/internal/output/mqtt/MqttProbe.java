@@ -71,6 +71,16 @@ public final class MqttProbe implements AutoCloseable {
         }
     }
 
+    /** Like {@link #await(Predicate, Duration)}, but a matching message seen (and skipped) earlier counts too. */
+    public Received awaitOrSeen(Predicate<Received> wanted, Duration timeout) throws InterruptedException {
+        for (Received r : seen) {
+            if (wanted.test(r)) {
+                return r;
+            }
+        }
+        return await(wanted, timeout);
+    }
+
     public Received await(String topic, Duration timeout) throws InterruptedException {
         return await(r -> r.topic().equals(topic), timeout);
     }
