@@ -170,23 +170,23 @@ public final class MqttOutput implements P1Output, P1Listener {
         }
         stopping.countDown();
         queue.wakeUp();
+        MqttAsyncClient c = client;
         if (t != null) {
             try {
-                t.join(ACK_TIMEOUT_MS + 2000);
+                t.join(5000);
+                if (t.isAlive()) {
+                    // stuck waiting for a broker that accepted the connection but does not answer
+                    logger.debug("MQTT publisher still busy; dropping the connection");
+                    if (c != null) {
+                        abandon(c);
+                    }
+                    t.join(2000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (t.isAlive()) {
-                logger.warn("MQTT publisher did not stop in time; dropping the connection");
-                MqttAsyncClient c = client;
-                if (c != null) {
-                    try {
-                        c.disconnectForcibly(0, 100, false);
-                        c.close(true);
-                    } catch (MqttException e) {
-                        logger.debug("closing MQTT client: {}", e.getMessage());
-                    }
-                }
+                logger.warn("MQTT publisher did not stop in time");
             }
         }
     }
@@ -401,18 +401,45 @@ public final class MqttOutput implements P1Output, P1Listener {
             o.setSocketFactory(sf);
         }
         o.setWill(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true);
-        c.connect(o).waitForCompletion(ACK_TIMEOUT_MS);
+        await(c.connect(o));
         // the connected state first, so that Home Assistant sees the sensors available with their configs
         OutboundMessage connected = connectedMessage();
-        c.publish(connected.topic(), connected.payload(), config.qos(), true).waitForCompletion(ACK_TIMEOUT_MS);
+        await(c.publish(connected.topic(), connected.payload(), config.qos(), true));
         if (config.discovery()) {
-            c.subscribe(config.haStatusTopic(), 1).waitForCompletion(ACK_TIMEOUT_MS);
+            await(c.subscribe(config.haStatusTopic(), 1));
             synchronized (announced) {
                 announced.clear();
+                discoveryWanted = true;
             }
-            discoveryWanted = true;
         }
         logger.info("connected to MQTT broker {} as {}", config.describeBroker(), config.clientId());
+    }
+
+    /**
+     * Waits for the broker's answer, at most {@link #ACK_TIMEOUT_MS}, in short slices so that closing the
+     * output does not wait for a broker that accepted the connection but never answers.
+     */
+    private void await(IMqttToken token) throws MqttException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_TIMEOUT_MS);
+        while (!token.isComplete()) {
+            if (!running) {
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_CLOSED);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+            }
+            try {
+                token.waitForCompletion(200);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+                    throw e;
+                }
+            }
+        }
+        MqttException e = token.getException();
+        if (e != null) {
+            throw e;
+        }
     }
 
     /** Drops a half-made connection (a connect that timed out may still be pending inside Paho). */
@@ -429,9 +456,10 @@ public final class MqttOutput implements P1Output, P1Listener {
         if (t == null) {
             return; // sent with the first telegram
         }
-        discoveryWanted = false;
         List<OutboundMessage> configs = discovery.configs(t);
+        // together, so that a telegram checking for new quantities meanwhile never sees a half-filled set
         synchronized (announced) {
+            discoveryWanted = false;
             for (OutboundMessage m : configs) {
                 announced.add(m.topic());
             }

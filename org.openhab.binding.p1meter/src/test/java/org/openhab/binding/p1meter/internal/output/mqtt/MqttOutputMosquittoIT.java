@@ -87,7 +87,8 @@ class MqttOutputMosquittoIT {
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("mosquitto did not start: " + Files.readString(d.resolve("mosquitto.log")));
+                    throw new AssertionError(
+                            "mosquitto did not start: " + Files.readString(d.resolve("mosquitto.log")));
                 }
                 Thread.sleep(50);
             }

@@ -85,6 +85,23 @@ public final class MqttProbe implements AutoCloseable {
         return await(r -> r.topic().equals(topic), timeout);
     }
 
+    /** The next {@code count} messages, then whatever else arrives within {@code quiet}. */
+    public List<Received> take(int count, Duration timeout, Duration quiet) throws InterruptedException {
+        List<Received> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (out.size() < count) {
+            long left = deadline - System.nanoTime();
+            Received r = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (r == null) {
+                break;
+            }
+            seen.add(r);
+            out.add(r);
+        }
+        out.addAll(collect(quiet));
+        return out;
+    }
+
     /** Everything that arrives within the period. */
     public List<Received> collect(Duration period) throws InterruptedException {
         List<Received> out = new ArrayList<>();
