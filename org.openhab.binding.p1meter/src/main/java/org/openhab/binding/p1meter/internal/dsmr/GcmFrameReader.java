@@ -45,7 +45,10 @@ final class GcmFrameReader {
     static final int OVERSIZE = 4;
 
     private static final int TAG_LENGTH = 12;
-    private static final int MAX_TITLE = 16;
+    /** DLMS system titles are 8 bytes; checking it early keeps a stray 0xDB from swallowing real data. */
+    private static final int TITLE_LENGTH = 8;
+    /** Security control: authenticated (0x10) and encrypted (0x20), the low nibble is the suite. */
+    private static final int SECURITY_AUTH_ENC = 0x30;
 
     private final SecretKeySpec key;
     private final byte[] aad;
@@ -97,7 +100,7 @@ final class GcmFrameReader {
         int v = c & 0xFF;
         if (len == 2) {
             titleLength = v;
-            return v >= 1 && v <= MAX_TITLE ? MORE : NOT_A_FRAME;
+            return v == TITLE_LENGTH ? MORE : NOT_A_FRAME;
         }
         int lengthTag = 2 + titleLength; // index of the length byte(s)
         if (len - 1 < lengthTag) {
@@ -121,6 +124,9 @@ final class GcmFrameReader {
                 return announce(n, len);
             }
             return MORE;
+        }
+        if (len - payloadStart == 1 && (v & 0xF0) != SECURITY_AUTH_ENC) {
+            return NOT_A_FRAME;
         }
         if (len - payloadStart < payloadLength) {
             return MORE;

@@ -12,6 +12,9 @@
  */
 package org.openhab.binding.p1meter.internal.dsmr;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -74,6 +77,12 @@ public final class TelegramDecoder {
     // bytes to read again before the next input byte (after a frame that was not one after all)
     private byte[] replay = NOTHING;
     private int replayPos;
+    /**
+     * Whether the replayed bytes are the inside of a frame that failed: there only a frame start counts, since
+     * ciphertext is random bytes that would otherwise look like the start of plaintext telegrams now and then.
+     */
+    private boolean replayFramesOnly;
+    private boolean frameStartedInReplay;
 
     public TelegramDecoder(DecoderConfig config, Sink sink) {
         this.config = config;
@@ -100,16 +109,17 @@ public final class TelegramDecoder {
         }
         if (frames == null) {
             // plaintext only: the common case, kept free of the frame logic
-            PlainFramer s = stream;
-            for (int i = off, end = off + len; i < end; i++) {
-                s.accept(buf[i]);
-            }
+            stream.accept(buf, off, off + len);
             return;
         }
         for (int i = off, end = off + len; i < end; i++) {
-            step(buf[i]);
-            while (replayPos < replay.length) {
-                step(replay[replayPos++]);
+            step(buf[i], false);
+            if (replayPos < replay.length) {
+                while (replayPos < replay.length) {
+                    step(replay[replayPos++], replayFramesOnly);
+                }
+                replay = NOTHING;
+                replayPos = 0;
             }
         }
     }
@@ -127,7 +137,7 @@ public final class TelegramDecoder {
         replayPos = 0;
     }
 
-    private void step(byte c) {
+    private void step(byte c, boolean framesOnly) {
         GcmFrameReader f = frames;
         if (f == null) {
             stream.accept(c);
@@ -144,9 +154,12 @@ public final class TelegramDecoder {
             // DSMR plaintext is ASCII: an 0xDB in a telegram means a frame started and the telegram was cut
             stream.abort();
             f.start();
+            frameStartedInReplay = framesOnly;
             return;
         }
-        stream.accept(c);
+        if (!framesOnly) {
+            stream.accept(c);
+        }
     }
 
     private void frameDone(GcmFrameReader f, int result) {
@@ -158,16 +171,14 @@ public final class TelegramDecoder {
                 f.reset();
                 if (d != null) {
                     // the plaintext is one whole telegram, possibly without the final line end
-                    for (int i = 0; i < n; i++) {
-                        d.accept(p[i]);
-                    }
+                    d.accept(p, 0, n);
                     d.finish();
                 }
                 break;
             }
             case GcmFrameReader.NOT_A_FRAME:
                 // a stray 0xDB: read the bytes after it again as ordinary input
-                replayFrom(f.buffer(), 1, f.length());
+                replayFrom(f.buffer(), 1, f.length(), frameStartedInReplay);
                 f.reset();
                 break;
             case GcmFrameReader.FAILED: {
@@ -184,7 +195,7 @@ public final class TelegramDecoder {
                     }
                 }
                 if (next > 0) {
-                    replayFrom(b, next, n);
+                    replayFrom(b, next, n, true);
                 }
                 f.reset();
                 break;
@@ -203,13 +214,14 @@ public final class TelegramDecoder {
         }
     }
 
-    private void replayFrom(byte[] b, int from, int to) {
+    private void replayFrom(byte[] b, int from, int to, boolean framesOnly) {
         int pending = replay.length - replayPos;
         byte[] r = new byte[to - from + pending];
         System.arraycopy(b, from, r, 0, to - from);
         System.arraycopy(replay, replayPos, r, to - from, pending);
         replay = r;
         replayPos = 0;
+        replayFramesOnly = framesOnly;
     }
 
     private void emit(byte[] raw, boolean crcChecked) {
@@ -236,6 +248,52 @@ public final class TelegramDecoder {
         }
     }
 
+    /** The largest buffer the decoder holds now (for tests of the memory bound). */
+    int bufferCapacity() {
+        int n = Math.max(stream.buf.length, replay.length);
+        GcmFrameReader f = frames;
+        if (f != null) {
+            n = Math.max(n, f.buffer().length);
+        }
+        PlainFramer d = decrypted;
+        if (d != null) {
+            n = Math.max(n, d.buf.length);
+        }
+        return n;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BANGS = ONES * '!';
+    private static final long SLASHES = ONES * '/';
+
+    /**
+     * The index of the first '!' or '/' in {@code in[from..to)}, or {@code to}. Looks at eight bytes at a time
+     * (a word has a byte equal to c when {@code (x ^ c..c) - 0x01..01 & ~(x ^ c..c) & 0x80..80} is not 0): the
+     * body of every telegram passes through here.
+     */
+    static int indexOfBangOrSlash(byte[] in, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(in, i);
+            long a = x ^ BANGS;
+            long b = x ^ SLASHES;
+            long found = ((a - ONES) & ~a) | ((b - ONES) & ~b);
+            if ((found & HIGHS) != 0) {
+                break; // one of these eight bytes (or, rarely, a byte after it) is one: find it below
+            }
+        }
+        for (; i < to; i++) {
+            byte c = in[i];
+            if (c == '!' || c == '/') {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** Frames plaintext telegrams '/' .. '!' CRC line end. */
     private final class PlainFramer {
         private static final int IDLE = 0;
@@ -255,6 +313,28 @@ public final class TelegramDecoder {
 
         PlainFramer(int max) {
             this.max = max;
+        }
+
+        /** Takes {@code in[off..end)}; the body of a telegram is copied in bulk up to the next '!' or '/'. */
+        void accept(byte[] in, int off, int end) {
+            int i = off;
+            while (i < end) {
+                if (state == BODY && slash < 0) {
+                    int limit = Math.min(end, i + (buf.length - len));
+                    int j = indexOfBangOrSlash(in, i, limit);
+                    if (j > i) {
+                        System.arraycopy(in, i, buf, len, j - i);
+                        len += j - i;
+                        i = j;
+                    }
+                    if (i < end) {
+                        // '!', '/' or a full buffer: the byte-wise path decides
+                        accept(in[i++]);
+                    }
+                } else {
+                    accept(in[i++]);
+                }
+            }
         }
 
         void accept(byte c) {
@@ -342,8 +422,17 @@ public final class TelegramDecoder {
                 complete();
                 return;
             }
-            // anything else ends the telegram without it (no line end, or the next telegram's '/')
-            complete();
+            // anything else ends the telegram without it (the line end is missing, e.g. the next telegram's
+            // '/' follows). A bare '!' then is no proof of a telegram without CRC: it may be a cut CRC line.
+            if (crcDigits == 0 && !sawCr) {
+                int n = len;
+                state = IDLE;
+                len = 0;
+                report(new Rejection(Rejection.Reason.TRUNCATED,
+                        "truncated: telegram ended after '!' without CRC or line end", n));
+            } else {
+                complete();
+            }
             accept(c);
         }
 

@@ -41,7 +41,7 @@ public final class TelegramJson {
     }
 
     public static String toJson(P1Telegram t) {
-        StringBuilder sb = new StringBuilder(1024);
+        StringBuilder sb = new StringBuilder(2048); // a three-phase telegram with gas takes about 1.3 K
         write(sb, t);
         return sb.toString();
     }

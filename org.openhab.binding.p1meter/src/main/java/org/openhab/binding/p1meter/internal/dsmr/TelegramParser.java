@@ -45,6 +45,7 @@ import org.openhab.binding.p1meter.internal.dsmr.ObisCatalogue.Row;
 public final class TelegramParser {
 
     private static final int MAX_GROUPS = 96;
+    private static final byte[] NOTHING = new byte[0];
     private static final int CHANNELS = 5; // M-Bus channels 1..4, index 0 unused
     private static final double[] POW10 = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
             1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
@@ -61,13 +62,34 @@ public final class TelegramParser {
     private RawUnit unit = RawUnit.NONE;
 
     // per telegram
-    private byte[] b = new byte[0];
+    private byte[] b = NOTHING;
     private P1Telegram.@Nullable Builder out;
     private int equipmentIdPriority;
     private boolean versionFromHeaderObject;
     private @Nullable List<UnknownObject> unknown;
     private @Nullable List<PowerFailure> failures;
     private @Nullable List<PeakDemand> peaks;
+
+    /*
+     * A meter repeats most of its text in every telegram: header, identifiers, the gas reading's time, the
+     * failure log. Reusing the (immutable) objects read from the same bytes last time keeps a telegram at about
+     * 2 KB of allocation. Keyed by what was read, so a changed value is always read afresh.
+     */
+    private static final int SLOT_HEADER = 0;
+    private static final int SLOT_VERSION = 1;
+    private static final int SLOT_EQUIPMENT_ID = 2;
+    private static final int SLOT_MBUS_ID = 3; // + channel
+    private static final int SLOTS = SLOT_MBUS_ID + CHANNELS;
+    private final byte[][] textBytes = new byte[SLOTS][];
+    private final @Nullable String[] textValue = new String[SLOTS];
+    private static final int TIME_CACHE = 16;
+    private final long[] timeKey = new long[TIME_CACHE];
+    private final @Nullable OffsetDateTime[] timeValue = new OffsetDateTime[TIME_CACHE];
+    private int timeNext;
+    private byte[] failureLogBytes = new byte[0];
+    private List<PowerFailure> failureLogValue = List.of();
+    private byte[] peakBytes = new byte[0];
+    private List<PeakDemand> peakValue = List.of();
 
     // M-Bus devices collected per channel
     private final boolean[] mSeen = new boolean[CHANNELS];
@@ -109,7 +131,7 @@ public final class TelegramParser {
             while (p < e && telegram[p] != '\r' && telegram[p] != '\n') {
                 p++;
             }
-            builder.header(new String(telegram, h, p - h, StandardCharsets.ISO_8859_1));
+            builder.header(cachedText(SLOT_HEADER, h, p));
             while (true) {
                 while (p < e && isSpace(telegram[p])) {
                     p++;
@@ -122,7 +144,7 @@ public final class TelegramParser {
             finish(builder);
             return builder.build();
         } finally {
-            b = new byte[0];
+            b = NOTHING; // do not keep the telegram alive through the parser
             out = null;
         }
     }
@@ -146,17 +168,22 @@ public final class TelegramParser {
     }
 
     private void finish(P1Telegram.Builder builder) {
-        List<MBusDevice> devices = List.of();
+        MBusDevice[] devices = null;
+        int count = 0;
         for (int ch = 1; ch < CHANNELS; ch++) {
             // a channel that only carried empty fields ("0-1:96.1.1()") is no device
             if (mSeen[ch] && (mType[ch] >= 0 || mId[ch] != null || !Double.isNaN(mValue[ch]))) {
-                if (devices.isEmpty()) {
-                    devices = new ArrayList<>(2);
+                if (devices == null) {
+                    devices = new MBusDevice[CHANNELS - 1];
                 }
-                devices.add(new MBusDevice(ch, mType[ch], mId[ch], mTime[ch], mValue[ch], mUnit[ch], mValve[ch]));
+                devices[count++] = new MBusDevice(ch, mType[ch], mId[ch], mTime[ch], mValue[ch], mUnit[ch],
+                        mValve[ch]);
             }
         }
-        builder.mbus(devices);
+        // immutable lists, which P1Telegram keeps as they are instead of copying
+        if (devices != null) {
+            builder.mbus(count == 1 ? List.of(devices[0]) : List.of(Arrays.copyOf(devices, count)));
+        }
         List<UnknownObject> u = unknown;
         if (u != null) {
             builder.unknown(u);
@@ -290,7 +317,7 @@ public final class TelegramParser {
                 o.timestamp(time(0));
                 return true;
             case VERSION: {
-                String v = text(0);
+                String v = cachedText(SLOT_VERSION, groupStart[0], groupEnd[0]);
                 if (!v.isEmpty()) {
                     o.p1Version(v);
                     versionFromHeaderObject = true;
@@ -298,14 +325,14 @@ public final class TelegramParser {
                 return true;
             }
             case EMUCS_VERSION: {
-                String v = text(0);
+                String v = cachedText(SLOT_VERSION, groupStart[0], groupEnd[0]);
                 if (!v.isEmpty() && !versionFromHeaderObject) {
                     o.p1Version(v);
                 }
                 return true;
             }
             case EQUIPMENT_ID: {
-                String v = text(0).strip();
+                String v = cachedText(SLOT_EQUIPMENT_ID, groupStart[0], groupEnd[0]).strip();
                 if (!v.isEmpty() && row.priority() > equipmentIdPriority) {
                     o.equipmentId(v);
                     equipmentIdPriority = row.priority();
@@ -345,7 +372,7 @@ public final class TelegramParser {
                 }
                 return true;
             case MBUS_ID: {
-                String v = text(0).strip();
+                String v = cachedText(SLOT_MBUS_ID + channel, groupStart[0], groupEnd[0]).strip();
                 if (!v.isEmpty() && row.priority() > mIdPriority[channel]) {
                     mId[channel] = v;
                     mIdPriority[channel] = row.priority();
@@ -394,19 +421,29 @@ public final class TelegramParser {
         if (groups < 2) {
             return false;
         }
+        int from = groupStart[0];
+        int to = groupEnd[groups - 1];
+        if (Arrays.equals(b, from, to, failureLogBytes, 0, failureLogBytes.length)) {
+            failures = failureLogValue;
+            return true;
+        }
         int pairs = (groups - 2) / 2;
         if (readNumber(0, Quantity.Unit.NONE) && number >= 0 && number < pairs) {
             pairs = (int) number;
         }
-        List<PowerFailure> log = new ArrayList<>(pairs);
+        PowerFailure[] log = new PowerFailure[pairs];
+        int n = 0;
         for (int i = 0; i < pairs; i++) {
             int g = 2 + 2 * i;
             if (!readNumber(g + 1, Quantity.Unit.NONE)) {
                 continue;
             }
-            log.add(new PowerFailure(time(g), (long) number));
+            log[n++] = new PowerFailure(time(g), (long) number);
         }
-        failures = log;
+        List<PowerFailure> list = List.of(n == pairs ? log : Arrays.copyOf(log, n));
+        failureLogBytes = Arrays.copyOfRange(b, from, to);
+        failureLogValue = list;
+        failures = list;
         return true;
     }
 
@@ -416,15 +453,25 @@ public final class TelegramParser {
         if (groups < 3 || !readNumber(0, Quantity.Unit.NONE) || !looksLikeObis(1)) {
             return false;
         }
-        int entries = Math.min((int) number, (groups - 3) / 3);
-        List<PeakDemand> list = new ArrayList<>(Math.max(entries, 0));
+        int from = groupStart[0];
+        int to = groupEnd[groups - 1];
+        if (Arrays.equals(b, from, to, peakBytes, 0, peakBytes.length)) {
+            peaks = peakValue;
+            return true;
+        }
+        int entries = Math.max(0, Math.min((int) number, (groups - 3) / 3));
+        PeakDemand[] list = new PeakDemand[entries];
+        int n = 0;
         for (int i = 0; i < entries; i++) {
             int g = 3 + 3 * i;
             if (readNumber(g + 2, Quantity.Unit.KW)) {
-                list.add(new PeakDemand(time(g), time(g + 1), number));
+                list[n++] = new PeakDemand(time(g), time(g + 1), number);
             }
         }
-        peaks = list;
+        List<PeakDemand> result = List.of(n == entries ? list : Arrays.copyOf(list, n));
+        peakBytes = Arrays.copyOfRange(b, from, to);
+        peakValue = result;
+        peaks = result;
         return true;
     }
 
@@ -519,7 +566,57 @@ public final class TelegramParser {
         if (g >= groups) {
             return null;
         }
-        return DsmrTime.parse(b, groupStart[g], groupEnd[g]);
+        int s = groupStart[g];
+        int e = groupEnd[g];
+        long key = timeKey(s, e);
+        if (key == 0) {
+            return DsmrTime.parse(b, s, e);
+        }
+        for (int i = 0; i < TIME_CACHE; i++) {
+            if (timeKey[i] == key) {
+                return timeValue[i];
+            }
+        }
+        OffsetDateTime t = DsmrTime.parse(b, s, e);
+        timeKey[timeNext] = key;
+        timeValue[timeNext] = t;
+        timeNext = (timeNext + 1) & (TIME_CACHE - 1);
+        return t;
+    }
+
+    /** The 12 digits and the S/W flag packed into a non-zero long; 0 when it is not in that form. */
+    private long timeKey(int s, int e) {
+        int n = e - s;
+        if (n != 12 && n != 13) {
+            return 0;
+        }
+        long k = 0;
+        for (int i = s; i < s + 12; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return 0;
+            }
+            k = k * 10 + d;
+        }
+        return (k << 8) | (n == 13 ? (b[s + 12] & 0xFF) : 1);
+    }
+
+    /** The text of {@code b[s..e)}, the same String as last time when the bytes of this field did not change. */
+    private String cachedText(int slot, int s, int e) {
+        byte[] last = textBytes[slot];
+        String value = textValue[slot];
+        if (last != null && value != null && Arrays.equals(b, s, e, last, 0, last.length)) {
+            return value;
+        }
+        for (int i = s; i < e; i++) {
+            if (b[i] == '\r' || b[i] == '\n') {
+                return textWithoutLineBreaks(s, e);
+            }
+        }
+        String v = new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+        textBytes[slot] = Arrays.copyOfRange(b, s, e);
+        textValue[slot] = v;
+        return v;
     }
 
     /** The text of group g (line breaks inside removed). */
