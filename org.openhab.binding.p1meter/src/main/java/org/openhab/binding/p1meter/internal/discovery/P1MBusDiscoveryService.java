@@ -24,6 +24,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.handler.P1BridgeHandler;
+import org.openhab.binding.p1meter.internal.handler.P1MBusHandler;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
 import org.openhab.core.thing.ThingTypeUID;
@@ -76,7 +77,7 @@ public class P1MBusDiscoveryService extends AbstractThingHandlerDiscoveryService
         for (MBusDevice device : devices) {
             ThingTypeUID type = thingTypeOf(device.kind());
             String serial = device.serial();
-            if (type == null || serial == null || !isUsableSerial(serial) || !device.hasValue()) {
+            if (type == null || serial == null || !P1MBusHandler.isRegistered(device) || !device.hasValue()) {
                 continue;
             }
             if (!reported.add(type.getId() + ":" + serial)) {
@@ -99,11 +100,6 @@ public class P1MBusDiscoveryService extends AbstractThingHandlerDiscoveryService
             case ELECTRICITY -> THING_TYPE_ELECTRICITY;
             default -> null;
         };
-    }
-
-    /** Unregistered M-Bus slots report an id of zeros: those are no device. */
-    private static boolean isUsableSerial(String serial) {
-        return !serial.isBlank() && !serial.chars().allMatch(c -> c == '0');
     }
 
     /** A Thing id from the serial number: letters, digits and '-' only. */

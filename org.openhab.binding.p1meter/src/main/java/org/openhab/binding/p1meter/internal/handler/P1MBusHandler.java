@@ -181,11 +181,20 @@ public class P1MBusHandler extends BaseThingHandler {
                 if (c.serialNumber.equalsIgnoreCase(d.serial())) {
                     return d;
                 }
-            } else if (c.mbusChannel == 0 || c.mbusChannel == d.channel()) {
+            } else if (c.mbusChannel == d.channel() || (c.mbusChannel == 0 && isRegistered(d))) {
                 return d;
             }
         }
         return null;
+    }
+
+    /**
+     * False for an M-Bus slot without a device: meters report those with an empty or all-zero id (and a
+     * zero reading), which must not pass for "the first gas meter".
+     */
+    public static boolean isRegistered(MBusDevice device) {
+        String serial = device.serial();
+        return serial != null && !serial.isBlank() && !serial.chars().allMatch(ch -> ch == '0');
     }
 
     private State readingState(MBusDevice device) {

@@ -39,6 +39,7 @@ final class ListenerQueue {
     private final ArrayDeque<Consumer<P1Listener>> queue = new ArrayDeque<>();
     private final Thread thread;
     private boolean closed;
+    private long failures;
 
     /**
      * @param dropped shared counter of dropped events (the reader's statistics)
@@ -119,7 +120,13 @@ final class ListenerQueue {
             try {
                 event.accept(listener);
             } catch (RuntimeException | LinkageError e) {
-                logger.warn("Listener {} failed: {}", listener.getClass().getName(), e.toString(), e);
+                // the full trace once; a listener that fails on every telegram must not flood the log
+                if (++failures == 1) {
+                    logger.warn("Listener {} failed: {}", listener.getClass().getName(), e.toString(), e);
+                } else {
+                    logger.debug("Listener {} failed again ({} times): {}", listener.getClass().getName(), failures,
+                            e.toString());
+                }
             }
             if (Thread.interrupted()) {
                 return;

@@ -46,8 +46,11 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class TcpBroadcastServer {
 
-    /** Messages a client may be behind by before it counts as stalled and is dropped. */
-    static final int CLIENT_QUEUE = 64;
+    /**
+     * Messages a client may be behind by before it counts as stalled and is dropped: over four minutes of a DSMR 5
+     * meter, and room for bursts when a capture is replayed fast (at most ~400 KB per client).
+     */
+    static final int CLIENT_QUEUE = 256;
 
     private final Logger logger = LoggerFactory.getLogger(TcpBroadcastServer.class);
 
@@ -192,8 +195,8 @@ public final class TcpBroadcastServer {
                     c.close("server stopping");
                     return;
                 }
-                c.start();
                 logger.info("{} TCP client {} connected ({} of {})", name, remote, clients.size(), maxClients);
+                c.start();
             } catch (IOException e) {
                 logger.debug("{} TCP client {} failed at connect: {}", name, remote, e.getMessage());
                 closeQuietly(socket);
@@ -259,11 +262,16 @@ public final class TcpBroadcastServer {
                 }
             }
             if (stalled) {
-                close("stalled: " + CLIENT_QUEUE + " messages behind");
+                close("stalled: " + CLIENT_QUEUE + " messages behind", true);
             }
         }
 
         void close(String why) {
+            close(why, false);
+        }
+
+        /** @param reset send a reset instead of a normal close: a stalled peer's unread data is discarded */
+        void close(String why, boolean reset) {
             synchronized (queue) {
                 if (closed) {
                     return;
@@ -273,10 +281,12 @@ public final class TcpBroadcastServer {
                 queue.notifyAll();
             }
             clients.remove(this);
-            try {
-                socket.setSoLinger(true, 0); // a reset: do not wait for a stalled peer to take our data
-            } catch (SocketException e) {
-                // already closed
+            if (reset) {
+                try {
+                    socket.setSoLinger(true, 0);
+                } catch (SocketException e) {
+                    // already closed
+                }
             }
             closeQuietly(socket); // unblocks a write stuck on a peer that does not read
             logger.info("{} TCP client {} disconnected ({})", name, remote, why);

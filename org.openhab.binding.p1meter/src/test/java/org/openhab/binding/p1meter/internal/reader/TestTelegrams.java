@@ -1,0 +1,134 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.reader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.Rejection;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
+
+/**
+ * Corpus telegrams for the reader and output tests, and a feed that tests push telegrams into by hand.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public final class TestTelegrams {
+
+    /** Valid (CRC verified by the corpus manifest) telegrams with distinct headers. */
+    public static final String KAIFA = "dsmr42_kfm_smartmeter2mqtt";
+    public static final String ISKRA = "dsmr50_isk_am550_openhab";
+    public static final String FLUVIUS = "fluvius_emucs_flu5_v171";
+    public static final String LANDIS = "dsmr42_xmx_zcf110_openhab";
+    /** CRC stated D3B0, computed 63A1. */
+    public static final String BAD_CRC = "dsmr42_xmx_athom";
+
+    private TestTelegrams() {
+    }
+
+    public static byte[] bytes(String name) {
+        try (InputStream in = TestTelegrams.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no corpus file " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The identification line without '/', read straight from the file. */
+    public static String header(String name) {
+        String text = new String(bytes(name), StandardCharsets.ISO_8859_1);
+        return text.substring(1, text.indexOf('\r'));
+    }
+
+    /** Decodes one corpus file into its telegram. */
+    public static P1Telegram telegram(String name) {
+        List<P1Telegram> out = new ArrayList<>();
+        byte[] b = bytes(name);
+        TelegramDecoder decoder = new TelegramDecoder(DecoderConfig.plaintext(), new TelegramDecoder.Sink() {
+            @Override
+            public void telegram(P1Telegram telegram) {
+                out.add(telegram);
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                throw new AssertionError(name + " rejected: " + rejection);
+            }
+        });
+        decoder.feed(b, 0, b.length);
+        decoder.endOfInput();
+        if (out.size() != 1) {
+            throw new AssertionError(name + " gave " + out.size() + " telegrams");
+        }
+        return out.get(0);
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int pos = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, pos, p.length);
+            pos += p.length;
+        }
+        return out;
+    }
+
+    /** A feed that delivers what the test pushes, synchronously on the test's thread. */
+    public static final class ManualFeed implements P1Feed {
+        private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
+        private volatile @Nullable P1Telegram last;
+
+        @Override
+        public void addListener(P1Listener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(P1Listener listener) {
+            listeners.remove(listener);
+        }
+
+        @Override
+        public @Nullable P1Telegram lastTelegram() {
+            return last;
+        }
+
+        public int listenerCount() {
+            return listeners.size();
+        }
+
+        public void push(P1Telegram telegram) {
+            last = telegram;
+            for (P1Listener l : listeners) {
+                l.onTelegram(telegram);
+            }
+        }
+    }
+}

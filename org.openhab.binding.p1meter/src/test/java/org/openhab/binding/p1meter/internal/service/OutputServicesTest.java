@@ -1,0 +1,175 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.service;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.openhab.binding.p1meter.internal.reader.TestTelegrams.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
+import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams.ManualFeed;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The output services as openHAB drives them: configuration maps in, outputs following the bridge registry out.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class OutputServicesTest {
+
+    private static Map<String, @Nullable Object> config(Object... keyValues) {
+        Map<String, @Nullable Object> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void rawServiceServesTheChosenBridgeOnlyAndFollowsConfigurationChanges() throws Exception {
+        P1BridgeRegistryImpl registry = new P1BridgeRegistryImpl();
+        ManualFeed home = new ManualFeed();
+        ManualFeed other = new ManualFeed();
+        registry.register("p1meter:tcp:home", home);
+        registry.register("p1meter:tcp:other", other);
+        RawTcpService service = new RawTcpService(registry, config("enabled", true, "port", BigDecimal.ZERO,
+                "bindAddress", "127.0.0.1", "maxClients", BigDecimal.valueOf(2), "bridge", "p1meter:tcp:home"));
+        try {
+            RawTcpServer server = (RawTcpServer) service.output();
+            assertThat(server).isNotNull();
+            int port = server.localPort();
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(5000);
+                waitFor(() -> server.clientCount() == 1);
+                other.push(telegram(ISKRA)); // another bridge: not ours
+                home.push(telegram(KAIFA));
+                byte[] expected = bytes(KAIFA);
+                byte[] got = client.getInputStream().readNBytes(expected.length);
+                assertThat(got).isEqualTo(expected);
+            }
+
+            service.modified(config("enabled", false));
+            assertThat(service.output()).isNull();
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                    .isInstanceOf(ConnectException.class);
+        } finally {
+            service.deactivate();
+        }
+    }
+
+    @Test
+    void jsonServiceTakesTextValuesAsFromACfgFile() throws Exception {
+        P1BridgeRegistryImpl registry = new P1BridgeRegistryImpl();
+        ManualFeed feed = new ManualFeed();
+        registry.register("p1meter:serial:meter", feed);
+        JsonTcpService service = new JsonTcpService(registry,
+                config("enabled", "true", "port", "0", "bindAddress", "127.0.0.1"));
+        try {
+            JsonTcpServer server = (JsonTcpServer) service.output();
+            assertThat(server).isNotNull();
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.localPort())) {
+                client.setSoTimeout(5000);
+                waitFor(() -> server.clientCount() == 1);
+                feed.push(telegram(KAIFA));
+                String line = new java.io.BufferedReader(
+                        new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                assertThat(line).startsWith("{\"header\":\"KFM5KAIFA-METER\"");
+            }
+        } finally {
+            service.deactivate();
+        }
+        assertThat(service.output()).isNull();
+    }
+
+    @Test
+    void disabledByDefaultAndBadConfigurationLeavesTheOutputOff() throws Exception {
+        P1BridgeRegistryImpl registry = new P1BridgeRegistryImpl();
+        assertThat(new RawTcpService(registry, config()).output()).isNull();
+        WebhookService noUrl = new WebhookService(registry, config("enabled", true));
+        assertThat(noUrl.output()).isNull();
+        WebhookService badUrl = new WebhookService(registry, config("enabled", true, "url", "ftp://example.org/"));
+        assertThat(badUrl.output()).isNull();
+        WebhookService good = new WebhookService(registry, config("enabled", true, "url", "http://127.0.0.1:9/hook",
+                "format", "json", "headers", List.of("Authorization: Bearer x"), "interval", BigDecimal.TEN));
+        assertThat(good.output()).isNotNull();
+        assertThat(good.output().describe()).contains("every 10 s").contains("JSON");
+        good.deactivate();
+    }
+
+    @Test
+    void everyParameterIsDescribedInEnglishAndDutch() throws Exception {
+        Properties en = properties("/OH-INF/i18n/p1meter.properties");
+        Properties nl = properties("/OH-INF/i18n/p1meter_nl.properties");
+        for (String file : List.of("rawtcp", "jsontcp", "webhook")) {
+            try (InputStream in = getClass().getResourceAsStream("/OH-INF/config/" + file + ".xml")) {
+                assertThat(in).isNotNull();
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                Element d = (Element) f.newDocumentBuilder().parse(in).getElementsByTagName("config-description")
+                        .item(0);
+                assertThat(d.getAttribute("uri")).isEqualTo("io:p1meter-" + file);
+                NodeList params = d.getElementsByTagName("parameter");
+                assertThat(params.getLength()).isGreaterThanOrEqualTo(5);
+                for (int i = 0; i < params.getLength(); i++) {
+                    String key = "io.config.p1meter-" + file + "." + ((Element) params.item(i)).getAttribute("name");
+                    for (String seg : List.of(".label", ".description")) {
+                        assertThat(en.getProperty(key + seg)).as("en " + key + seg).isNotBlank();
+                        assertThat(nl.getProperty(key + seg)).as("nl " + key + seg).isNotBlank();
+                    }
+                }
+            }
+        }
+    }
+
+    private static Properties properties(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = OutputServicesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+}

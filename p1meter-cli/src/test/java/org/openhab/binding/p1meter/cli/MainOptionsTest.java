@@ -1,0 +1,125 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/**
+ * Options and their environment variables, parsed in-process; and the options the daemon refuses before it opens
+ * anything.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+class MainOptionsTest {
+
+    private static DaemonOptions parse(Map<String, String> env, String... args) {
+        Main main = new Main();
+        CommandLine cl = Main.commandLine(main, env, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        cl.parseArgs(args);
+        return main.options;
+    }
+
+    @Test
+    void environmentVariablesInBothSpellingsSetOptions() {
+        DaemonOptions o = parse(Map.of("SMARTMETER_WEB_SERVER", "3000", "SMARTMETER_tcp-server", "3010",
+                "SMARTMETER_PORT", "/dev/ttyUSB0", "SMARTMETER_POST_JSON", "true", "SMARTMETER_mqtt-topic", "p1",
+                "SMARTMETER_POST_INTERVAL", "60"));
+        assertThat(o.webServer).isEqualTo(3000);
+        assertThat(o.tcpServer).isEqualTo(3010);
+        assertThat(o.port).isEqualTo("/dev/ttyUSB0");
+        assertThat(o.postJson).isTrue();
+        assertThat(o.mqttTopic).isEqualTo("p1");
+        assertThat(o.postInterval).isEqualTo(60);
+    }
+
+    @Test
+    void commandLineWinsOverEnvironmentAndDefaultsApply() {
+        DaemonOptions o = parse(Map.of("SMARTMETER_TCP_SERVER", "3010"), "--tcp-server", "4010", "--simulate");
+        assertThat(o.tcpServer).isEqualTo(4010);
+        assertThat(o.simulate).isTrue();
+        assertThat(o.postInterval).isEqualTo(300);
+        assertThat(o.mqttTopic).isEqualTo("smartmeter");
+        assertThat(o.mqttDiscoveryPrefix).isEqualTo("homeassistant");
+        assertThat(o.bind).isEqualTo("0.0.0.0");
+        assertThat(o.maxClients).isEqualTo(3);
+        assertThat(o.rawTcpServer).isNull();
+    }
+
+    @Test
+    void booleanEnvironmentValuesAsComposeFilesWriteThem() {
+        assertThat(parse(Map.of("SMARTMETER_SIMULATE", "1")).simulate).isTrue();
+        assertThat(parse(Map.of("SMARTMETER_simulate", "yes")).simulate).isTrue();
+        assertThat(parse(Map.of("SMARTMETER_SIMULATE", "false")).simulate).isFalse();
+        assertThat(parse(Map.of()).simulate).isFalse();
+    }
+
+    private static String[] run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] { String.valueOf(status), out.toString(), err.toString() };
+    }
+
+    @Test
+    void optionsThatMakeNoSenseGiveOneLineAndStatusTwo() {
+        String[][] cases = { {}, { "--simulate", "--socket", "localhost:8088" },
+                { "--simulate", "--enc-key", "0011" }, { "--simulate", "--enc-key", "zz112233445566778899aabbccddeeff" },
+                { "--simulate", "--enc-aad", "3000112233445566778899AABBCCDDEEFF" },
+                { "--simulate", "--post-url", "not a url" }, { "--simulate", "--post-url", "ftp://example.org/" },
+                { "--simulate", "--post-url", "http://example.org/", "--post-interval", "-5" },
+                { "--simulate", "--tcp-server", "70000" }, { "--simulate", "--simulate-speed", "0" },
+                { "--socket", "no-such-host.invalid:8088" }, { "--socket", "localhost" },
+                { "--simulate", "--post-url", "http://example.org/", "--post-header", "no colon" },
+                { "--simulate", "--tcp-server", "abc" }, { "--no-such-option" } };
+        for (String[] args : cases) {
+            String[] r = run(Map.of(), args);
+            assertThat(r[0]).as(String.join(" ", args)).isEqualTo("2");
+            assertThat(r[2]).as(String.join(" ", args)).startsWith("p1meter: ").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            assertThat(r[2].strip().lines().count()).as(String.join(" ", args)).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theMessagesSayWhatToFix() {
+        assertThat(run(Map.of())[2]).contains("--port").contains("--socket").contains("--simulate");
+        assertThat(run(Map.of(), "--socket", "no-such-host.invalid:8088")[2]).contains("unknown host");
+        assertThat(run(Map.of(), "--simulate", "--post-url", "http://x.org/", "--post-interval", "-5")[2])
+                .contains("--post-interval");
+        assertThat(run(Map.of(), "--simulate", "--enc-key", "0011")[2]).contains("--enc-key");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        String[] help = run(Map.of(), "--help");
+        assertThat(help[0]).isEqualTo("0");
+        assertThat(help[1]).contains("--raw-tcp-server").contains("SMARTMETER_").contains("parse");
+        String[] parseHelp = run(Map.of(), "parse", "--help");
+        assertThat(parseHelp[0]).isEqualTo("0");
+        assertThat(parseHelp[1]).contains("--enc-key").contains("Exit status");
+        String[] version = run(Map.of(), "--version");
+        assertThat(version[0]).isEqualTo("0");
+        assertThat(version[1]).startsWith("p1meter ");
+    }
+}
