@@ -120,7 +120,7 @@ public class P1MBusHandler extends BaseThingHandler {
 
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
-        if (command instanceof RefreshType && getBridge() != null) {
+        if (command instanceof RefreshType) {
             Bridge bridge = getBridge();
             if (bridge != null && bridge.getHandler() instanceof P1BridgeHandler p1) {
                 P1Telegram last = p1.lastTelegram();
@@ -132,8 +132,11 @@ public class P1MBusHandler extends BaseThingHandler {
         }
     }
 
-    /** Called by the bridge for every valid telegram, on the bridge's reader thread. */
-    public void onTelegram(P1Telegram telegram) {
+    /**
+     * Called by the bridge for every valid telegram, on the bridge's reader thread (and once with the last
+     * telegram when this Thing is added, on the framework's thread: hence synchronized).
+     */
+    public synchronized void onTelegram(P1Telegram telegram) {
         MBusDevice device = find(telegram);
         if (device == null) {
             if (++missing == MISSING_TELEGRAMS_FOR_OFFLINE) {
