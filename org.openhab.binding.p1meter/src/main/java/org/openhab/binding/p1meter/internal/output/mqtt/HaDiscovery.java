@@ -47,7 +47,6 @@ import com.google.gson.JsonObject;
 public final class HaDiscovery {
 
     public static final String ORIGIN_NAME = "p1meter";
-    public static final String ORIGIN_URL = "https://github.com/openhab/openhab-addons";
 
     private static final String MEASUREMENT = "measurement";
     private static final String TOTAL_INCREASING = "total_increasing";
@@ -181,7 +180,6 @@ public final class HaDiscovery {
         JsonObject origin = new JsonObject();
         origin.addProperty("name", ORIGIN_NAME);
         origin.addProperty("sw_version", originVersion);
-        origin.addProperty("support_url", ORIGIN_URL);
         c.add("origin", origin);
         return c;
     }
