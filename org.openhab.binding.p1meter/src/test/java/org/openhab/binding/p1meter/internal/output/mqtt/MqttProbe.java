@@ -43,10 +43,25 @@ public final class MqttProbe implements AutoCloseable {
     private final List<Received> seen = new ArrayList<>();
 
     public MqttProbe(int port, String... filters) throws MqttException {
+        this(port, null, null, filters);
+    }
+
+    /** A subscriber that logs in with a user name and password. */
+    public static MqttProbe withLogin(int port, String user, String password, String... filters)
+            throws MqttException {
+        return new MqttProbe(port, user, password, filters);
+    }
+
+    private MqttProbe(int port, @Nullable String user, @Nullable String password, String[] filters)
+            throws MqttException {
         client = new MqttClient("tcp://127.0.0.1:" + port, "probe-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setConnectionTimeout(5);
+        if (user != null && password != null) {
+            o.setUserName(user);
+            o.setPassword(password.toCharArray());
+        }
         client.connect(o);
         for (String f : filters.length == 0 ? new String[] { "#" } : filters) {
             client.subscribe(f, 1, (topic, message) -> received
