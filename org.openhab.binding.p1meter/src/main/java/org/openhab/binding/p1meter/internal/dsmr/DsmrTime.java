@@ -42,6 +42,23 @@ final class DsmrTime {
     private DsmrTime() {
     }
 
+    /**
+     * Reads an ACE4000 profile time {@code YY-MM-DD hh:mm:ss} (no season flag: Europe/Amsterdam rules) from
+     * {@code b[s..e)}; null when it is not one.
+     */
+    static @Nullable OffsetDateTime parseDashed(byte[] b, int s, int e) {
+        if (e - s != 17 || b[s + 2] != '-' || b[s + 5] != '-' || b[s + 8] != ' ' || b[s + 11] != ':'
+                || b[s + 14] != ':') {
+            return null;
+        }
+        byte[] compact = new byte[12];
+        for (int i = 0, j = s; i < 12; i += 2, j += 3) {
+            compact[i] = b[j];
+            compact[i + 1] = b[j + 1];
+        }
+        return parse(compact, 0, 12);
+    }
+
     /** Reads a timestamp from {@code b[s..e)}; null when it is not one or is a placeholder. */
     static @Nullable OffsetDateTime parse(byte[] b, int s, int e) {
         if (e - s != 12 && e - s != 13) {
@@ -113,7 +130,9 @@ final class DsmrTime {
             sb.append(t.toString());
             return;
         }
-        sb.append(y).append('-');
+        pad2(sb, y / 100);
+        pad2(sb, y % 100);
+        sb.append('-');
         pad2(sb, t.getMonthValue());
         sb.append('-');
         pad2(sb, t.getDayOfMonth());
@@ -141,10 +160,8 @@ final class DsmrTime {
         return sb.toString();
     }
 
+    /** Two digits, 0..99; written as chars, which is cheaper than formatting an int. */
     private static void pad2(StringBuilder sb, int v) {
-        if (v < 10) {
-            sb.append('0');
-        }
-        sb.append(v);
+        sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 }

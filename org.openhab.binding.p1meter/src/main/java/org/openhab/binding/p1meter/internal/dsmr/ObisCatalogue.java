@@ -60,7 +60,11 @@ final class ObisCatalogue {
         /** DSMR 2.2/3.0 0-n:24.3.0 (timestamp)(00)(60)(1)(id)(unit) then the value, often on the next line. */
         MBUS_LEGACY_READING,
         /** 0-n:24.4.0 valve position. */
-        MBUS_VALVE
+        MBUS_VALVE,
+        /** ACE4000 7-0:23.1.0 hourly gas profile (value*m3)(YY-MM-DD hh:mm:ss): the latest is the reading. */
+        GAS_PROFILE,
+        /** ACE4000 7-0:24.4.0 gas valve. */
+        GAS_VALVE
     }
 
     /** One catalogue row. {@code priority} orders alternatives for the same field (higher wins). */
@@ -169,7 +173,10 @@ final class ObisCatalogue {
             row("0-n:24.2.3", Kind.MBUS_READING), // e-MUCS gas, not temperature-corrected
             row("0-n:24.3.0", Kind.MBUS_LEGACY_READING),
             // e-MUCS 2.x also sends 0-n:96.3.10, a breaker state distinct from the valve: kept as unknown
-            row("0-n:24.4.0", Kind.MBUS_VALVE) };
+            row("0-n:24.4.0", Kind.MBUS_VALVE),
+            // Itron ACE4000: the gas meter's values under medium A = 7, its id on an M-Bus channel
+            row("7-0:23.1.0", Kind.GAS_PROFILE),
+            row("7-0:24.4.0", Kind.GAS_VALVE) };
 
     private static final int TABLE_SIZE = 512; // power of two, more than twice the rows
     private static final long[] KEYS = new long[TABLE_SIZE];

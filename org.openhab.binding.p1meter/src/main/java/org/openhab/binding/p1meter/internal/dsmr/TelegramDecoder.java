@@ -39,10 +39,11 @@ import org.slf4j.LoggerFactory;
  * <li>A telegram only ends at its '!'. A stream that ends before it (the two DSMR 2.2 corpus captures without a
  * '!' line) is rejected as TRUNCATED by {@link #endOfInput()}: without the end mark there is no telling whether
  * the meter stopped mid-telegram.</li>
- * <li>Resynchronisation: inside a telegram, a '/' followed by three letters (the identification line every
- * meter starts with, e.g. {@code /ISk5}, {@code /KFM5}, {@code /NWA-}) starts a new telegram and the interrupted
- * one is rejected as TRUNCATED, so a good telegram right after a cut one is not lost. A '/' inside a value
- * ({@code (test-/-test)}) does not.</li>
+ * <li>Resynchronisation: inside a telegram, the start of an identification line starts a new telegram and the
+ * interrupted one is rejected as TRUNCATED, so a good telegram right after a cut one is not lost. That is a '/'
+ * and three letters at the start of a line ({@code /NWA-WARMTELINK}), or a '/', three letters and a digit (the
+ * baud rate character every DSMR meter sends, {@code /ISk5}, {@code /KFM5}) anywhere, since a telegram may be
+ * cut in the middle of a line. A '/' inside a value ({@code (test-/-test)}, {@code (see /abc)}) does not.</li>
  * <li>Bounded: a telegram longer than {@link DecoderConfig#maxTelegramSize()} is dropped (OVERSIZE) and the
  * decoder waits for the next '/'.</li>
  * <li>With a key: DLMS general-glo-ciphering frames (0xDB ...) are decrypted (AES-128-GCM) and their
@@ -387,10 +388,19 @@ public final class TelegramDecoder {
             if (c == '/') {
                 slash = len - 1;
             } else if (slash >= 0) {
-                if (!isLetter(c)) {
-                    slash = -1;
-                } else if (len - 1 - slash == 3) {
+                // an identification line: '/', three letters (manufacturer), then at the start of a line
+                // anything, in the middle of one the baud rate digit ("/ISK5"), which text rarely has
+                int k = len - 1 - slash;
+                if (k <= 3) {
+                    if (!isLetter(c)) {
+                        slash = -1;
+                    } else if (k == 3 && (slash == 0 || buf[slash - 1] == '\n' || buf[slash - 1] == '\r')) {
+                        restartAt(slash);
+                    }
+                } else if (c >= '0' && c <= '9') {
                     restartAt(slash);
+                } else {
+                    slash = -1;
                 }
             }
         }

@@ -243,8 +243,10 @@ public final class TelegramJson {
         double a = Math.abs(v);
         if (a < 1e9) {
             for (int d = 0; d < POW10.length; d++) {
-                long m = Math.round(a * POW10[d]);
-                if (m / (double) POW10[d] == a) {
+                double x = a * POW10[d];
+                long m = Math.round(x);
+                // the exact test divides; a cheap look first skips the scales that are far from an integer
+                if (Math.abs(x - m) <= 1e-6 * (x + 1) && m / (double) POW10[d] == a) {
                     if (v < 0 && m != 0) {
                         sb.append('-');
                     }

@@ -45,6 +45,23 @@ import org.openhab.binding.p1meter.internal.dsmr.ObisCatalogue.Row;
 public final class TelegramParser {
 
     private static final int MAX_GROUPS = 96;
+    /** Byte classes for the inner loops: digits and separators of an OBIS id, what ends a value group. */
+    private static final byte DIGIT = 1;
+    private static final byte SEPARATOR = 2;
+    private static final byte GROUP_STOP = 3;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = '0'; c <= '9'; c++) {
+            CLASS[c] = DIGIT;
+        }
+        for (char c : new char[] { '-', ':', '.', '*' }) {
+            CLASS[c] = SEPARATOR;
+        }
+        for (char c : new char[] { ')', '\r', '\n' }) {
+            CLASS[c] = GROUP_STOP;
+        }
+    }
     private static final byte[] NOTHING = new byte[0];
     private static final int CHANNELS = 5; // M-Bus channels 1..4, index 0 unused
     private static final double[] POW10 = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
@@ -69,6 +86,11 @@ public final class TelegramParser {
     private @Nullable List<UnknownObject> unknown;
     private @Nullable List<PowerFailure> failures;
     private @Nullable List<PeakDemand> peaks;
+    // ACE4000 gas, read from its hourly profile
+    private @Nullable OffsetDateTime gasProfileTime;
+    private double gasProfileValue;
+    private Quantity.Unit gasProfileUnit = Quantity.Unit.NONE;
+    private int gasProfileValve;
 
     /*
      * A meter repeats most of its text in every telegram: header, identifiers, the gas reading's time, the
@@ -157,6 +179,8 @@ public final class TelegramParser {
         unknown = null;
         failures = null;
         peaks = null;
+        gasProfileTime = null;
+        gasProfileValve = -1;
         Arrays.fill(mSeen, false);
         Arrays.fill(mType, -1);
         Arrays.fill(mId, null);
@@ -168,6 +192,27 @@ public final class TelegramParser {
     }
 
     private void finish(P1Telegram.Builder builder) {
+        OffsetDateTime gasTime = gasProfileTime;
+        if (gasTime != null) {
+            // the ACE4000 names its gas meter on an M-Bus channel (0-3:96.1.0) without a reading there
+            int ch = 1;
+            for (int c = 1; c < CHANNELS; c++) {
+                if (mSeen[c] && Double.isNaN(mValue[c])) {
+                    ch = c;
+                    break;
+                }
+            }
+            mSeen[ch] = true;
+            mValue[ch] = gasProfileValue;
+            mTime[ch] = gasTime;
+            mUnit[ch] = gasProfileUnit;
+            if (mType[ch] < 0) {
+                mType[ch] = MBusDevice.TYPE_GAS; // medium A = 7 is gas
+            }
+            if (gasProfileValve >= 0) {
+                mValve[ch] = gasProfileValve;
+            }
+        }
         MBusDevice[] devices = null;
         int count = 0;
         for (int ch = 1; ch < CHANNELS; ch++) {
@@ -206,15 +251,17 @@ public final class TelegramParser {
         idFields = 0;
         int cur = -1;
         boolean badId = false;
+        byte[] cls = CLASS;
         while (p < e) {
             byte c = b[p];
-            if (c >= '0' && c <= '9') {
+            byte k = cls[c & 0xFF];
+            if (k == DIGIT) {
                 cur = (cur < 0 ? 0 : cur * 10) + (c - '0');
                 if (cur > 1022) {
                     badId = true;
                     cur = 0;
                 }
-            } else if (c == '-' || c == ':' || c == '.' || c == '*') {
+            } else if (k == SEPARATOR) {
                 if (cur < 0 || idFields >= 5) {
                     badId = true;
                 } else {
@@ -244,6 +291,13 @@ public final class TelegramParser {
         while (p < e && b[p] == '(') {
             int s = ++p;
             while (p < e && b[p] != ')') {
+                // one table look-up per byte until ')' or a line end
+                while (p < e && cls[b[p] & 0xFF] != GROUP_STOP) {
+                    p++;
+                }
+                if (p >= e || b[p] == ')') {
+                    break;
+                }
                 if (b[p] == '\r' || b[p] == '\n') {
                     // a line break inside the parentheses: a text message split over lines, unless the next
                     // line clearly starts a new object (then this one was cut short)
@@ -297,16 +351,21 @@ public final class TelegramParser {
         if (o == null) {
             return false;
         }
+        Quantity q = row.quantity();
+        if (q != null) {
+            // most objects are plain quantities: kept out of the switch below
+            if (!readNumber(0, q.unit())) {
+                return false;
+            }
+            o.set(q, number);
+            return true;
+        }
+        return dispatchOther(row, o);
+    }
+
+    private boolean dispatchOther(Row row, P1Telegram.Builder o) {
         int channel = id[1];
         switch (row.kind()) {
-            case QUANTITY: {
-                Quantity q = row.quantity();
-                if (q == null || !readNumber(0, q.unit())) {
-                    return false;
-                }
-                o.set(q, number);
-                return true;
-            }
             case THRESHOLD:
                 if (!readNumber(0, Quantity.Unit.KW)) {
                     return false;
@@ -357,10 +416,22 @@ public final class TelegramParser {
             }
             case PEAK_HISTORY:
                 return readPeakHistory();
+            case GAS_PROFILE:
+                return readGasProfile();
+            case GAS_VALVE:
+                if (!readNumber(0, Quantity.Unit.NONE)) {
+                    return false;
+                }
+                gasProfileValve = (int) number;
+                return true;
             default:
                 break;
         }
-        // M-Bus
+        return readMBus(row, channel);
+    }
+
+    /** An object of M-Bus channel {@code channel}. */
+    private boolean readMBus(Row row, int channel) {
         if (id[0] != 0 || channel < 1 || channel >= CHANNELS) {
             return false;
         }
@@ -414,6 +485,21 @@ public final class TelegramParser {
             default:
                 return false;
         }
+    }
+
+    /** ACE4000 7-0:23.1.0(value*m3)(YY-MM-DD hh:mm:ss): keeps the latest of the hourly values. */
+    private boolean readGasProfile() {
+        if (groups < 2 || !readNumber(0, Quantity.Unit.NONE)) {
+            return false;
+        }
+        OffsetDateTime t = DsmrTime.parseDashed(b, groupStart[1], groupEnd[1]);
+        OffsetDateTime latest = gasProfileTime;
+        if (t != null && (latest == null || t.isAfter(latest))) {
+            gasProfileTime = t;
+            gasProfileValue = number;
+            gasProfileUnit = unit.normalised;
+        }
+        return true;
     }
 
     private boolean readFailureLog() {

@@ -258,6 +258,13 @@ class ConformanceTest {
                 case "0-0:98.1.0":
                     comparePeaks(what, t.peakDemandHistory(), v);
                     break;
+                case "7-0:24.4.0": {
+                    // ACE4000: the valve of the gas meter (medium A = 7)
+                    MBusDevice gas = t.mbus(MBusDevice.Kind.GAS);
+                    assertThat(gas).as(what).isNotNull();
+                    assertThat(gas.valveState()).as(what).isEqualTo(Integer.parseInt(raw(v)));
+                    break;
+                }
                 default:
                     // not catalogued: kept as sent
                     assertThat(t.unknown()).as(what + " kept as unknown").extracting(UnknownObject::obis)

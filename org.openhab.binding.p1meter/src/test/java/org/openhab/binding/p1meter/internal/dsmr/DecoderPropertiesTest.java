@@ -70,6 +70,29 @@ class DecoderPropertiesTest {
         check(ENCRYPTED, input, chunk, false);
     }
 
+    @Property(tries = 2000)
+    void jsonNumbersReadBackAsTheSameDouble(@ForAll double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        TelegramJson.number(sb, v);
+        String text = sb.toString();
+        assertThat(text).doesNotContainIgnoringCase("e").doesNotContain("Infinity");
+        assertThat(Double.parseDouble(text)).isEqualTo(v == 0 ? 0.0 : v);
+    }
+
+    @Property(tries = 2000)
+    void meterValuesAreWrittenAsTheMeterWroteThem(@ForAll @IntRange(min = 0, max = 99_999_999) int mantissa,
+            @ForAll @IntRange(min = 0, max = 7) int scale) {
+        // a register "000123.456" reads as 123456 / 10^3 and must come out as 123.456
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(mantissa, scale);
+        StringBuilder sb = new StringBuilder();
+        TelegramJson.number(sb, mantissa / Math.pow(10, scale));
+        assertThat(new java.math.BigDecimal(sb.toString())).isEqualByComparingTo(exact);
+        assertThat(sb.toString()).isEqualTo(exact.stripTrailingZeros().toPlainString());
+    }
+
     private void check(DecoderConfig config, byte[] input, int chunk, boolean rawIsInInput) {
         Corpus.Collected c = new Corpus.Collected();
         TelegramDecoder d = new TelegramDecoder(config, c);

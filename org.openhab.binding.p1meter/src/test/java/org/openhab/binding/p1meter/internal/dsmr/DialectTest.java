@@ -120,11 +120,19 @@ class DialectTest {
         assertThat(t.get(Quantity.POWER_ABSOLUTE)).isEqualTo(0.123); // 1-0:15.7.0*255(000123*W)
         assertThat(t.get(Quantity.FUSE_THRESHOLD)).isEqualTo(85.0); // 0-0:17.0.0*255(0085*A)
         assertThat(t.equipmentId()).isEqualTo("1234567890123456");
-        // 0-3:96.1.0*255(12345678         ): padded id
+        // 0-3:96.1.0*255(12345678         ): the gas meter's padded id on channel 3; its reading is the latest
+        // of the 24 hourly profile values 7-0:23.1.0*255(value*m3)(YY-MM-DD hh:mm:ss), which are not in time
+        // order: 7-0:23.1.0*255(01240.690*m3)(19-01-01 13:00:00); valve 7-0:24.4.0*255(0)
         assertThat(t.mbus()).hasSize(1);
-        assertThat(t.mbus().get(0).serial()).isEqualTo("12345678");
-        // the 24 hourly gas lines are not in the catalogue: all kept
-        assertThat(t.unknown()).filteredOn(u -> u.obis().equals("7-0:23.1.0*255")).hasSize(24);
+        MBusDevice gas = t.mbus().get(0);
+        assertThat(gas.channel()).isEqualTo(3);
+        assertThat(gas.serial()).isEqualTo("12345678");
+        assertThat(gas.kind()).isEqualTo(MBusDevice.Kind.GAS);
+        assertThat(gas.value()).isEqualTo(1240.69);
+        assertThat(gas.unit()).isEqualTo(Quantity.Unit.M3);
+        assertThat(gas.timestamp()).isEqualTo(OffsetDateTime.parse("2019-01-01T13:00:00+01:00"));
+        assertThat(gas.valveState()).isEqualTo(0);
+        assertThat(t.unknown()).isEmpty();
     }
 
     @Test

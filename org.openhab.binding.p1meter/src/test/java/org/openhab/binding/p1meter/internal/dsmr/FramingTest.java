@@ -182,6 +182,26 @@ class FramingTest {
     }
 
     @Test
+    void aSlashAndLettersInsidePlainTextDoNotStartATelegram() {
+        String t = text(Corpus.telegram("dsmr22_isk_mt382_1004")).replace("0-0:96.13.0()",
+                "0-0:96.13.0(see /abc or /ISK but not /e)");
+        Corpus.Collected c = Corpus.decode(DecoderConfig.plaintext(), ascii(t));
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.telegrams).hasSize(1);
+        assertThat(c.telegrams.get(0).textMessage()).isEqualTo("see /abc or /ISK but not /e");
+    }
+
+    @Test
+    void aTelegramCutAtTheEndOfALineIsFollowedByOneWithoutDigitInItsHeader() {
+        byte[] good = Corpus.telegram("dsmr50_nwa_warmtelink_unpadded_crc"); // "/NWA-WARMTELINK"
+        byte[] cut = Corpus.telegram("dsmr50_isk_am550_openhab");
+        int lineEnd = text(cut).indexOf("1-0:1.8.2");
+        Corpus.Collected c = Corpus.decode(DecoderConfig.plaintext(), Arrays.copyOf(cut, lineEnd), good);
+        assertThat(c.telegrams).extracting(P1Telegram::raw).containsExactly(good);
+        assertThat(c.rejections).extracting(Rejection::reason).containsExactly(Rejection.Reason.TRUNCATED);
+    }
+
+    @Test
     void oversizeIsDroppedAndTheNextTelegramRead() {
         byte[] good = Corpus.telegram("dsmr50_isk_am550_openhab");
         StringBuilder sb = new StringBuilder("/XYZ5 endless\r\n\r\n");
