@@ -187,6 +187,9 @@ public final class P1Reader implements P1Feed {
     public void addListener(P1Listener listener) {
         String name;
         synchronized (this) {
+            if (started && !running) {
+                return; // stopped for good: a delivery thread would wait forever
+            }
             name = "p1-listener-" + source.describe() + "-" + (++listenerCount);
         }
         listeners.add(new ListenerQueue(listener, options.queueCapacity(), dropped, name));
@@ -293,7 +296,8 @@ public final class P1Reader implements P1Feed {
             if (switchSettings && source instanceof AutoBaudSource auto) {
                 String settings = auto.nextLineSettings();
                 logger.info("No valid telegram from {}: trying {}", source.describe(), settings);
-                continue; // a settings switch is not a failure: reopen at once
+                sleep(options.minBackoff().toMillis()); // a settings switch is no failure: no growing backoff
+                continue;
             }
             if (watchdog != null) {
                 logger.warn("{}: {}", source.describe(), watchdog);
