@@ -21,11 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -143,6 +147,39 @@ class P1MeterBundleIT {
         } finally {
             framework.stop();
             framework.waitForStop(10_000);
+        }
+    }
+
+    @Test
+    void manifestImportsOpenHab5AndTheRuntimeLibrariesAndShipsNoOpenHabClasses() throws Exception {
+        Path addOnJar = Path.of(System.getProperty("p1meter.bundle",
+                "target/org.openhab.binding.p1meter-5.2.0-SNAPSHOT.jar"));
+        try (JarFile jar = new JarFile(addOnJar.toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertThat(main.getValue("Bundle-SymbolicName")).isEqualTo("org.openhab.binding.p1meter");
+            Map<String, String> imports = new HashMap<>();
+            // split on the commas between clauses, not the ones inside quoted version ranges
+            for (String clause : main.getValue("Import-Package").split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+                String[] parts = clause.split(";", 2);
+                imports.put(parts[0].trim(), parts.length > 1 ? parts[1] : "");
+            }
+            List<String> openhab = imports.keySet().stream().filter(p -> p.startsWith("org.openhab.core")).toList();
+            assertThat(openhab).contains("org.openhab.core.thing", "org.openhab.core.thing.binding",
+                    "org.openhab.core.io.transport.serial", "org.openhab.core.config.discovery",
+                    "org.openhab.core.library.types");
+            for (String pkg : openhab) {
+                assertThat(imports.get(pkg)).as(pkg).contains("version=\"[5.0,6)\"");
+            }
+            assertThat(imports).containsKeys("com.google.gson", "javax.measure", "org.slf4j");
+            assertThat(imports.keySet()).noneMatch(p -> p.startsWith("org.eclipse.paho"));
+            List<String> entries = jar.stream().map(JarEntry::getName).toList();
+            assertThat(entries).noneMatch(n -> n.startsWith("org/openhab/core/"));
+            assertThat(entries).contains("OH-INF/addon/addon.xml", "OH-INF/thing/channels.xml",
+                    "OH-INF/i18n/p1meter_nl.properties");
+            if (entries.stream().anyMatch(n -> n.contains("/mqtt/"))) {
+                // the MQTT output uses Paho, which openHAB does not export: it must be inside
+                assertThat(entries).anyMatch(n -> n.startsWith("org/eclipse/paho/client/mqttv3/"));
+            }
         }
     }
 

@@ -51,6 +51,7 @@ import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.library.unit.Units;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -58,6 +59,7 @@ import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 import org.openhab.core.thing.binding.builder.ThingBuilder;
+import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
 
 /**
@@ -267,6 +269,11 @@ class TcpBridgeHandlerTest {
         Wait.until(WAIT, () -> telegrams.get() >= 5, () -> "5 telegrams");
         assertThat(callback.updatesOf("net-power")).isEqualTo(1);
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
+
+        // a REFRESH (e.g. a newly linked item) is answered at once, whatever the interval
+        h.handleCommand(new ChannelUID(h.getThing().getUID(), "net-power"), RefreshType.REFRESH);
+        assertThat(callback.updatesOf("net-power")).isEqualTo(2);
+        assertThat(callback.state(h.getThing(), "net-power")).isEqualTo(q("111", Units.WATT));
     }
 
     @Test
