@@ -344,13 +344,24 @@ public final class MqttOutput implements P1Output, P1Listener {
                     warned = false;
                 } catch (MqttException e) {
                     connectionLost = true;
+                    if (!running) {
+                        break; // closed while connecting
+                    }
+                    if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_DISCONNECTING) {
+                        // Paho is still tearing down the lost connection: not the broker's fault, try again soon
+                        if (pause(50)) {
+                            break;
+                        }
+                        continue;
+                    }
                     abandon(c);
                     if (!warned) {
-                        logger.warn("MQTT broker {} unreachable ({}); retrying with backoff",
+                        logger.warn("Cannot connect to MQTT broker {} ({}); retrying with backoff",
                                 config.describeBroker(), describe(e));
                         warned = true;
                     } else {
-                        logger.debug("MQTT broker {} still unreachable: {}", config.describeBroker(), describe(e));
+                        logger.debug("Still cannot connect to MQTT broker {}: {}", config.describeBroker(),
+                                describe(e));
                     }
                     if (pause(backoff)) {
                         break;

@@ -54,7 +54,41 @@ public final class MqttProbe implements AutoCloseable {
 
     private MqttProbe(int port, @Nullable String user, @Nullable String password, String[] filters)
             throws MqttException {
-        client = new MqttClient("tcp://127.0.0.1:" + port, "probe-" + System.nanoTime(), new MemoryPersistence());
+        client = connectWithRetry(port, user, password, filters);
+    }
+
+    private MqttClient connectWithRetry(int port, @Nullable String user, @Nullable String password,
+            String[] filters) throws MqttException {
+        // Moquette 0.17 now and then drops a connection that arrives while it is still tearing down another
+        // client's ("SUBSCRIBE received on already closed connection"); a subscriber that could not even
+        // subscribe tells nothing about the code under test, so it tries again
+        MqttException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, "probe-" + System.nanoTime(),
+                    new MemoryPersistence());
+            try {
+                connectAndSubscribe(c, user, password, filters);
+                return c;
+            } catch (MqttException e) {
+                last = e;
+                try {
+                    c.close(true);
+                } catch (MqttException closing) {
+                    // already gone
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last != null ? last : new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION);
+    }
+
+    private void connectAndSubscribe(MqttClient c, @Nullable String user, @Nullable String password,
+            String[] filters) throws MqttException {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setConnectionTimeout(5);
@@ -62,9 +96,9 @@ public final class MqttProbe implements AutoCloseable {
             o.setUserName(user);
             o.setPassword(password.toCharArray());
         }
-        client.connect(o);
+        c.connect(o);
         for (String f : filters.length == 0 ? new String[] { "#" } : filters) {
-            client.subscribe(f, 1, (topic, message) -> received
+            c.subscribe(f, 1, (topic, message) -> received
                     .add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
                             message.isRetained())));
         }
