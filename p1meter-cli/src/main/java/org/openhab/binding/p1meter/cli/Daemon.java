@@ -28,6 +28,8 @@ import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutput;
+import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutputConfig;
 import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
@@ -134,15 +136,24 @@ final class Daemon {
         if (postUrl != null) {
             list.add(new WebhookPoster(webhookConfig(o, postUrl)));
         }
-        if (o.mqttUrl != null) {
-            // MQTT output: list.add(new MqttOutput(o));
-            logger.warn("MQTT output not available in this build: --mqtt-url ignored");
+        String mqttUrl = o.mqttUrl;
+        if (mqttUrl != null) {
+            list.add(new MqttOutput(mqttConfig(o, mqttUrl)));
         }
         Integer web = o.webServer;
         if (web != null) {
             list.add(new WebServerOutput(o.bind, checkPort("--web-server", web)));
         }
         return list;
+    }
+
+    static MqttOutputConfig mqttConfig(DaemonOptions o, String url) {
+        try {
+            return MqttOutputConfig.of(url, o.mqttUser, o.mqttPassword, o.mqttClientId, o.mqttTopic, o.mqttQos,
+                    o.mqttRetain, o.mqttDistinct, o.mqttDistinctFields, o.mqttDiscovery, o.mqttDiscoveryPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     private static WebhookConfig webhookConfig(DaemonOptions o, String url) {

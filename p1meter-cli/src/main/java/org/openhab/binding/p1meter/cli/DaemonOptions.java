@@ -101,7 +101,7 @@ public final class DaemonOptions {
     @Option(names = "--mqtt-distinct", order = 32, description = "Also publish each field to <prefix>/status/<field>.")
     boolean mqttDistinct;
 
-    @Option(names = "--mqtt-distinct-fields", paramLabel = "LIST", order = 33, defaultValue = "currentTarrif,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,powerSn,currentUsage,currentDelivery", description = "Comma-separated fields for --mqtt-distinct. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mqtt-distinct-fields", paramLabel = "LIST", order = 33, defaultValue = "currentTarrif,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,powerSn,currentUsage,currentDelivery", description = "Comma-separated fields for --mqtt-distinct, or all. Default: ${DEFAULT-VALUE}.")
     String mqttDistinctFields;
 
     @Option(names = "--mqtt-discovery", order = 34, description = "Announce every quantity to Home Assistant (MQTT discovery).")
@@ -109,6 +109,24 @@ public final class DaemonOptions {
 
     @Option(names = "--mqtt-discovery-prefix", paramLabel = "PREFIX", order = 35, defaultValue = "homeassistant", description = "Home Assistant discovery prefix. Default: ${DEFAULT-VALUE}.")
     String mqttDiscoveryPrefix;
+
+    @Option(names = "--mqtt-user", paramLabel = "NAME", order = 36, description = "MQTT user name (instead of user@ in the URL).")
+    @Nullable
+    String mqttUser;
+
+    @Option(names = "--mqtt-password", paramLabel = "PASSWORD", order = 37, description = "MQTT password (instead of :password@ in the URL; SMARTMETER_MQTT_PASSWORD keeps it out of the process list).")
+    @Nullable
+    String mqttPassword;
+
+    @Option(names = "--mqtt-client-id", paramLabel = "ID", order = 38, description = "MQTT client id. Default: p1meter-<random>.")
+    @Nullable
+    String mqttClientId;
+
+    @Option(names = "--mqtt-qos", paramLabel = "0|1|2", order = 39, defaultValue = "1", description = "MQTT quality of service. Default: ${DEFAULT-VALUE}.")
+    int mqttQos;
+
+    @Option(names = "--mqtt-retain", negatable = true, paramLabel = "true|false", order = 39, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Retain the readings (status/energy and the distinct topics); --no-mqtt-retain to stop. Default: ${DEFAULT-VALUE}.")
+    boolean mqttRetain = true;
 
     // ---- general
 

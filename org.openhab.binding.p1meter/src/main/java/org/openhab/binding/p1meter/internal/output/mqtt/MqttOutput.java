@@ -1,0 +1,594 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.mqtt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import javax.net.SocketFactory;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
+import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.P1Feed;
+import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.UsageChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Publishes the readings to an MQTT broker as smartmeter2mqtt did ({@code <prefix>/status/energy},
+ * {@code status/usage}, {@code status/gasUsage}, distinct field topics, {@code <prefix>/connected} with a last
+ * will), plus Home Assistant discovery.
+ *
+ * <p>
+ * The feed's callbacks only turn events into messages and put them in a {@link LatestPerTopicQueue}; one
+ * publisher thread owns the Paho client, connects, publishes and reconnects with backoff. A slow or dead broker
+ * therefore never holds up the reader or the other outputs, and while it is away the queue keeps only the newest
+ * message per topic. Publishing is pipelined (Paho's asynchronous client): the publisher hands a message over
+ * without waiting for the broker's acknowledgement of the one before, and a message whose delivery fails goes
+ * back into the queue unless a newer one for its topic is already waiting.
+ *
+ * <p>
+ * {@code <prefix>/connected} follows the mqtt-smarthome convention: {@code 2} connected to the broker and the
+ * meter, {@code 1} connected to the broker but the meter's source is down, {@code 0} (the last will, or a clean
+ * shutdown) gone.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public final class MqttOutput implements P1Output, P1Listener {
+
+    static final int QUEUE_CAPACITY = 1024;
+    private static final long DEFAULT_MIN_BACKOFF_MS = 1000;
+    private static final long DEFAULT_MAX_BACKOFF_MS = 60_000;
+    /** Longest a connect, subscribe or disconnect may take before the connection counts as dead. */
+    private static final long ACK_TIMEOUT_MS = 10_000;
+    /** QoS 1/2 messages handed to Paho and not yet acknowledged; past it the publisher waits briefly. */
+    private static final int MAX_INFLIGHT = 200;
+
+    private final Logger logger = LoggerFactory.getLogger(MqttOutput.class);
+
+    private final MqttOutputConfig config;
+    private final Function<P1Telegram, String> readingJson;
+    private final @Nullable SocketFactory socketFactory;
+    private final long minBackoffMs;
+    private final long maxBackoffMs;
+    private final HaDiscovery discovery;
+    private final LatestPerTopicQueue queue = new LatestPerTopicQueue(QUEUE_CAPACITY);
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    /** Discovery topics sent since the last (re)connect; touched by the feed thread and the publisher. */
+    private final Set<String> announced = new HashSet<>();
+    private volatile boolean discoveryWanted;
+    private volatile boolean connectionLost;
+    private volatile boolean sourceUp = true;
+    private volatile @Nullable P1Telegram lastTelegram;
+    private volatile boolean running;
+
+    private @Nullable P1Feed feed;
+    private @Nullable Thread publisher;
+    private @Nullable MqttAsyncClient client;
+    private final IMqttActionListener deliveryListener = new DeliveryListener();
+
+    /** Publishes the contract's JSON reading ({@link TelegramJson}) on {@code status/energy}. */
+    public MqttOutput(MqttOutputConfig config) {
+        this(config, TelegramJson::toJson);
+    }
+
+    /**
+     * @param config what to connect to and publish
+     * @param readingJson the JSON reading of a telegram (the contract's {@code status/energy} payload)
+     */
+    public MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson) {
+        this(config, readingJson, null, DEFAULT_MIN_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS);
+    }
+
+    /** With a socket factory (tests cut the connection through it) and reconnect backoff bounds. */
+    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson,
+            @Nullable SocketFactory socketFactory, long minBackoffMs, long maxBackoffMs) {
+        this.config = config;
+        this.readingJson = readingJson;
+        this.socketFactory = socketFactory;
+        this.minBackoffMs = minBackoffMs;
+        this.maxBackoffMs = maxBackoffMs;
+        this.discovery = new HaDiscovery(config.topicPrefix(), config.discoveryPrefix(), version());
+    }
+
+    @Override
+    public synchronized void start(P1Feed feed) throws IOException {
+        if (running) {
+            return;
+        }
+        MqttAsyncClient c;
+        try {
+            c = new MqttAsyncClient(config.brokerUri(), config.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IOException("cannot use MQTT broker " + config.describeBroker() + ": " + e.getMessage(), e);
+        }
+        c.setCallback(new Callback());
+        client = c;
+        running = true;
+        Thread t = new Thread(this::publishLoop, "p1meter-mqtt-" + config.clientId());
+        t.setDaemon(true);
+        publisher = t;
+        t.start();
+        this.feed = feed;
+        feed.addListener(this);
+        P1Telegram last = feed.lastTelegram();
+        if (last != null) {
+            onTelegram(last);
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            P1Feed f = feed;
+            if (f != null) {
+                f.removeListener(this);
+            }
+            t = publisher;
+        }
+        stopping.countDown();
+        queue.wakeUp();
+        MqttAsyncClient c = client;
+        if (t != null) {
+            try {
+                t.join(5000);
+                if (t.isAlive()) {
+                    // stuck waiting for a broker that accepted the connection but does not answer
+                    logger.debug("MQTT publisher still busy; dropping the connection");
+                    if (c != null) {
+                        abandon(c);
+                    }
+                    t.join(2000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                logger.warn("MQTT publisher did not stop in time");
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "MQTT to " + config.describeBroker() + " (topic " + config.topicPrefix() + "/"
+                + (config.discovery() ? ", Home Assistant discovery on " + config.discoveryPrefix() : "") + ")";
+    }
+
+    /** True while connected to the broker (for status displays and tests). */
+    public boolean isConnected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    /** Messages dropped because the queue was full (distinct topics beyond its capacity). */
+    public long droppedMessages() {
+        return queue.dropped();
+    }
+
+    // --- feed events: no network I/O here, only messages into the queue ---
+
+    @Override
+    public void onTelegram(P1Telegram telegram) {
+        lastTelegram = telegram;
+        if (!sourceUp) {
+            sourceUp = true;
+            queue.offerFirst(List.of(connectedMessage()));
+        }
+        String json;
+        try {
+            json = readingJson.apply(telegram);
+        } catch (RuntimeException e) {
+            logger.warn("cannot turn telegram {} into JSON: {}", telegram, e.getMessage());
+            return;
+        }
+        queue.offer(OutboundMessage.of(config.statusTopic("energy"), json, config.retain()));
+        if (config.distinct()) {
+            offerDistinct(json);
+        }
+        if (config.discovery() && !discoveryWanted) {
+            Set<String> topics = discovery.configTopics(telegram);
+            synchronized (announced) {
+                if (!announced.containsAll(topics)) {
+                    discoveryWanted = true;
+                    queue.wakeUp();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onUsageChange(UsageChange change) {
+        queue.offer(OutboundMessage.of(config.statusTopic("usage"), usageJson(change), false));
+    }
+
+    @Override
+    public void onGasUsage(UsageChange change) {
+        queue.offer(OutboundMessage.of(config.statusTopic("gasUsage"), usageJson(change), false));
+    }
+
+    @Override
+    public void onConnectionState(ConnectionState state, String message) {
+        boolean up;
+        switch (state) {
+            case CONNECTED:
+                up = true;
+                break;
+            case NO_DATA:
+            case DISCONNECTED:
+            case STOPPED:
+                up = false;
+                break;
+            default:
+                return;
+        }
+        if (up != sourceUp) {
+            sourceUp = up;
+            queue.offerFirst(List.of(connectedMessage()));
+        }
+    }
+
+    /** {@code {"ts": <ms>, "val": <value>}} per field, zero values included (smartmeter2mqtt skipped them). */
+    private void offerDistinct(String json) {
+        JsonObject reading;
+        try {
+            reading = JsonParser.parseString(json).getAsJsonObject();
+        } catch (RuntimeException e) {
+            logger.debug("reading is not a JSON object: {}", e.getMessage());
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<String> fields = config.distinctFields();
+        if (fields.isEmpty()) {
+            for (Map.Entry<String, JsonElement> e : reading.entrySet()) {
+                offerField(e.getKey(), e.getValue(), now);
+            }
+        } else {
+            for (String f : fields) {
+                JsonElement v = reading.get(f);
+                if (v != null) {
+                    offerField(f, v, now);
+                }
+            }
+        }
+    }
+
+    private void offerField(String field, JsonElement value, long now) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ts", now);
+        o.add("val", value);
+        queue.offer(OutboundMessage.of(config.statusTopic(field), o.toString(), config.retain()));
+    }
+
+    static String usageJson(UsageChange c) {
+        JsonObject o = new JsonObject();
+        o.add("previousUsage", number(c.previousUsage()));
+        o.add("relative", number(c.relative()));
+        o.addProperty("message", c.message());
+        o.add("val", number(c.val()));
+        o.addProperty("tc", c.tc());
+        return o.toString();
+    }
+
+    /** Whole numbers as integers ({@code 1754}, as smartmeter2mqtt sent them), others as they are. */
+    private static JsonElement number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return com.google.gson.JsonNull.INSTANCE;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return new com.google.gson.JsonPrimitive((long) v);
+        }
+        return new com.google.gson.JsonPrimitive(v);
+    }
+
+    private OutboundMessage connectedMessage() {
+        return OutboundMessage.of(config.connectedTopic(), sourceUp ? "2" : "1", true);
+    }
+
+    // --- the publisher thread: the only one that talks to the broker ---
+
+    private void publishLoop() {
+        long backoff = minBackoffMs;
+        boolean warned = false;
+        while (running) {
+            MqttAsyncClient c = client;
+            if (c == null) {
+                return;
+            }
+            if (!c.isConnected() || connectionLost) {
+                try {
+                    connect(c);
+                    backoff = minBackoffMs;
+                    warned = false;
+                } catch (MqttException e) {
+                    connectionLost = true;
+                    if (!running) {
+                        break; // closed while connecting
+                    }
+                    if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_DISCONNECTING) {
+                        // Paho is still tearing down the lost connection: not the broker's fault, try again soon
+                        if (pause(50)) {
+                            break;
+                        }
+                        continue;
+                    }
+                    abandon(c);
+                    if (!warned) {
+                        logger.warn("Cannot connect to MQTT broker {} ({}); retrying with backoff",
+                                config.describeBroker(), describe(e));
+                        warned = true;
+                    } else {
+                        logger.debug("Still cannot connect to MQTT broker {}: {}", config.describeBroker(),
+                                describe(e));
+                    }
+                    if (pause(backoff)) {
+                        break;
+                    }
+                    backoff = Math.min(maxBackoffMs, backoff * 2);
+                    continue;
+                }
+            }
+            if (discoveryWanted) {
+                offerDiscovery();
+            }
+            OutboundMessage m;
+            try {
+                m = queue.poll(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (m != null) {
+                publish(c, m);
+            }
+        }
+        shutdown();
+    }
+
+    private void connect(MqttAsyncClient c) throws MqttException {
+        if (c.isConnected()) {
+            // the callback said the connection is gone, Paho may not know yet
+            abandon(c);
+        }
+        connectionLost = false;
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setAutomaticReconnect(false);
+        o.setKeepAliveInterval(30);
+        o.setConnectionTimeout(10);
+        o.setMaxInflight(MAX_INFLIGHT);
+        String user = config.username();
+        if (user != null) {
+            o.setUserName(user);
+        }
+        String password = config.password();
+        if (password != null) {
+            o.setPassword(password.toCharArray());
+        }
+        SocketFactory sf = socketFactory;
+        if (sf != null) {
+            o.setSocketFactory(sf);
+        }
+        o.setWill(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true);
+        await(c.connect(o));
+        // the connected state first, so that Home Assistant sees the sensors available with their configs
+        OutboundMessage connected = connectedMessage();
+        await(c.publish(connected.topic(), connected.payload(), config.qos(), true));
+        if (config.discovery()) {
+            await(c.subscribe(config.haStatusTopic(), 1));
+            synchronized (announced) {
+                announced.clear();
+                discoveryWanted = true;
+            }
+        }
+        logger.info("connected to MQTT broker {} as {}", config.describeBroker(), config.clientId());
+    }
+
+    /**
+     * Waits for the broker's answer, at most {@link #ACK_TIMEOUT_MS}, in short slices so that closing the
+     * output does not wait for a broker that accepted the connection but never answers.
+     */
+    private void await(IMqttToken token) throws MqttException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_TIMEOUT_MS);
+        while (!token.isComplete()) {
+            if (!running) {
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_CLOSED);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+            }
+            try {
+                token.waitForCompletion(200);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+                    throw e;
+                }
+            }
+        }
+        MqttException e = token.getException();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /** Drops a half-made connection (a connect that timed out may still be pending inside Paho). */
+    private void abandon(MqttAsyncClient c) {
+        try {
+            c.disconnectForcibly(0, 100, false);
+        } catch (MqttException e) {
+            // not connected at all: nothing to drop
+        }
+    }
+
+    private void offerDiscovery() {
+        P1Telegram t = lastTelegram;
+        if (t == null) {
+            return; // sent with the first telegram
+        }
+        List<OutboundMessage> configs = discovery.configs(t);
+        // together, so that a telegram checking for new quantities meanwhile never sees a half-filled set
+        synchronized (announced) {
+            discoveryWanted = false;
+            for (OutboundMessage m : configs) {
+                announced.add(m.topic());
+            }
+        }
+        queue.offerFirst(configs);
+    }
+
+    private void publish(MqttAsyncClient c, OutboundMessage m) {
+        try {
+            c.publish(m.topic(), m.payload(), config.qos(), m.retained(), m, deliveryListener);
+        } catch (MqttException e) {
+            queue.requeue(m);
+            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
+                // the broker is slow to acknowledge: give it a moment rather than spin
+                pause(10);
+            } else {
+                logger.debug("publishing {} failed: {}", m.topic(), describe(e));
+                connectionLost = true;
+            }
+        }
+    }
+
+    /** Sleeps for the backoff; true when the output is being closed. */
+    private boolean pause(long ms) {
+        try {
+            return stopping.await(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** On close: flush what waits (briefly), say goodbye on the connected topic, disconnect. */
+    private void shutdown() {
+        MqttAsyncClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.isConnected() && !connectionLost) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                OutboundMessage m;
+                while (System.nanoTime() < deadline && (m = queue.poll(0, TimeUnit.MILLISECONDS)) != null) {
+                    c.publish(m.topic(), m.payload(), config.qos(), m.retained());
+                }
+                // a clean disconnect suppresses the last will: publish its value ourselves
+                c.publish(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true)
+                        .waitForCompletion(2000);
+                // the quiesce time lets what is in flight complete
+                c.disconnect(1000).waitForCompletion(3000);
+            }
+        } catch (MqttException e) {
+            logger.debug("MQTT goodbye failed: {}", describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                if (c.isConnected()) {
+                    c.disconnectForcibly(0, 100, false);
+                }
+                c.close(true);
+            } catch (MqttException e) {
+                logger.debug("closing MQTT client: {}", e.getMessage());
+            }
+        }
+        logger.debug("MQTT output to {} stopped", config.describeBroker());
+    }
+
+    private static String describe(MqttException e) {
+        Throwable cause = e.getCause();
+        return e.getMessage() + (cause != null ? " (" + cause.getMessage() + ")" : "");
+    }
+
+    private static String version() {
+        String v = MqttOutput.class.getPackage().getImplementationVersion();
+        return v != null ? v : "5.2.0";
+    }
+
+    /** A message Paho could not deliver goes back into the queue (unless a newer one for its topic waits). */
+    private final class DeliveryListener implements IMqttActionListener {
+        @Override
+        public void onSuccess(@Nullable IMqttToken token) {
+        }
+
+        @Override
+        public void onFailure(@Nullable IMqttToken token, @Nullable Throwable cause) {
+            Object m = token == null ? null : token.getUserContext();
+            if (m instanceof OutboundMessage message && running) {
+                logger.debug("delivery of {} failed: {}", message.topic(), cause == null ? "?" : cause.getMessage());
+                queue.requeue(message);
+                connectionLost = true;
+                queue.wakeUp();
+            }
+        }
+    }
+
+    /** Paho's callbacks: on Paho's thread, so they only set flags and wake the publisher. */
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(@Nullable Throwable cause) {
+            logger.info("lost MQTT broker {}: {}", config.describeBroker(),
+                    cause == null ? "unknown reason" : cause.getMessage());
+            connectionLost = true;
+            queue.wakeUp();
+        }
+
+        @Override
+        public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
+            if (message != null && config.haStatusTopic().equals(topic)
+                    && "online".equals(new String(message.getPayload(), StandardCharsets.UTF_8).trim())) {
+                logger.debug("Home Assistant is online: sending discovery again");
+                discoveryWanted = true;
+                queue.wakeUp();
+            }
+        }
+
+        @Override
+        public void deliveryComplete(@Nullable IMqttDeliveryToken token) {
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.service;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * The configuration of {@link MqttService}, as described in {@code OH-INF/config/mqtt.xml}.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public class MqttServiceConfig {
+    /** Empty: the service publishes nothing. */
+    public String brokerUrl = "";
+    public String username = "";
+    public String password = "";
+    public String clientId = "";
+    public String topicPrefix = "smartmeter";
+    public int qos = 1;
+    public boolean retain = true;
+    public boolean distinct = false;
+    public String distinctFields = "";
+    public boolean discovery = true;
+    public String discoveryPrefix = "homeassistant";
+    /** The bridge's Thing UID; empty for every bridge. */
+    public String bridge = "";
+}

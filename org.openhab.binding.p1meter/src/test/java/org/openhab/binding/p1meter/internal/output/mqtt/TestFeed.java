@@ -1,0 +1,72 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.mqtt;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.P1Feed;
+import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.UsageChange;
+
+/**
+ * A feed the test drives by hand: every event is delivered synchronously on the calling thread.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public final class TestFeed implements P1Feed {
+
+    private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile @Nullable P1Telegram last;
+
+    @Override
+    public void addListener(P1Listener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(P1Listener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public @Nullable P1Telegram lastTelegram() {
+        return last;
+    }
+
+    public int listenerCount() {
+        return listeners.size();
+    }
+
+    public void telegram(P1Telegram t) {
+        last = t;
+        listeners.forEach(l -> l.onTelegram(t));
+    }
+
+    public void usage(UsageChange c) {
+        listeners.forEach(l -> l.onUsageChange(c));
+    }
+
+    public void gasUsage(UsageChange c) {
+        listeners.forEach(l -> l.onGasUsage(c));
+    }
+
+    public void state(ConnectionState s) {
+        listeners.forEach(l -> l.onConnectionState(s, s.name()));
+    }
+}

@@ -1,0 +1,73 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.mqtt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.Quantity;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
+
+/**
+ * Telegrams for the MQTT tests: corpus telegrams read by the parser, and small hand-built ones.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public final class TestReadings {
+
+    private TestReadings() {
+    }
+
+    /** The raw bytes of a corpus telegram ({@code src/test/resources/telegrams/<name>.txt}). */
+    public static byte[] corpusBytes(String name) {
+        try (InputStream in = TestReadings.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no corpus telegram " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static P1Telegram corpus(String name) {
+        return TelegramParser.parse(corpusBytes(name), true);
+    }
+
+    /** The smartmeter2mqtt README's Kaifa telegram: single phase, gas on channel 2. */
+    public static P1Telegram kaifa() {
+        return corpus("dsmr42_kfm_smartmeter2mqtt");
+    }
+
+    /** A small telegram with the given import power, for many distinct readings. */
+    public static P1Telegram kaifaWithUsage(double kw) {
+        return new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
+                .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, kw)
+                .set(Quantity.POWER_EXPORT, 0)
+                .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T21:00:00+02:00"),
+                        1543.012, Quantity.Unit.M3, -1)))
+                .build();
+    }
+
+    /** The JSON reading of the contract. */
+    public static String json(P1Telegram t) {
+        return TelegramJson.toJson(t);
+    }
+}
