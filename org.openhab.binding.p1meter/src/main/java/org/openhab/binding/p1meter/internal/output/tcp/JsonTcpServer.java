@@ -12,65 +12,26 @@
  */
 package org.openhab.binding.p1meter.internal.output.tcp;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
-import org.openhab.binding.p1meter.internal.output.P1Output;
-import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
 
 /**
  * smartmeter2mqtt's JSON TCP socket: one JSON reading per line ({@code \n}-delimited) for every valid telegram.
- * The JSON is built once per telegram, whatever the number of clients.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class JsonTcpServer implements P1Output, P1Listener {
-
-    private final TcpBroadcastServer server;
-    private @Nullable P1Feed feed;
+public final class JsonTcpServer extends TelegramTcpServer {
 
     public JsonTcpServer(String bindAddress, int port, int maxClients) {
-        this.server = new TcpBroadcastServer("json", bindAddress, port, maxClients);
+        super("json", "JSON TCP server", bindAddress, port, maxClients);
     }
 
     @Override
-    public synchronized void start(P1Feed feed) throws IOException {
-        server.start();
-        this.feed = feed;
-        feed.addListener(this);
-    }
-
-    @Override
-    public void onTelegram(P1Telegram telegram) {
-        server.broadcast((TelegramJson.toJson(telegram) + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    public int localPort() {
-        return server.localPort();
-    }
-
-    public int clientCount() {
-        return server.clientCount();
-    }
-
-    @Override
-    public synchronized void close() {
-        P1Feed f = feed;
-        feed = null;
-        if (f != null) {
-            f.removeListener(this);
-        }
-        server.close();
-    }
-
-    @Override
-    public String describe() {
-        return "JSON TCP server on " + server.bindAddress() + ":" + server.localPort();
+    protected byte[] encode(P1Telegram telegram) {
+        return (TelegramJson.toJson(telegram) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

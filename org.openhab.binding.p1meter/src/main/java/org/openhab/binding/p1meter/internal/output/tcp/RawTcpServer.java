@@ -12,14 +12,8 @@
  */
 package org.openhab.binding.p1meter.internal.output.tcp;
 
-import java.io.IOException;
-
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
-import org.openhab.binding.p1meter.internal.output.P1Output;
-import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
 
 /**
  * Relays every valid telegram's bytes exactly as the meter sent them (garbage and rejected telegrams are never
@@ -29,47 +23,14 @@ import org.openhab.binding.p1meter.internal.reader.P1Listener;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class RawTcpServer implements P1Output, P1Listener {
-
-    private final TcpBroadcastServer server;
-    private @Nullable P1Feed feed;
+public final class RawTcpServer extends TelegramTcpServer {
 
     public RawTcpServer(String bindAddress, int port, int maxClients) {
-        this.server = new TcpBroadcastServer("raw", bindAddress, port, maxClients);
+        super("raw", "raw TCP server", bindAddress, port, maxClients);
     }
 
     @Override
-    public synchronized void start(P1Feed feed) throws IOException {
-        server.start();
-        this.feed = feed;
-        feed.addListener(this);
-    }
-
-    @Override
-    public void onTelegram(P1Telegram telegram) {
-        server.broadcast(telegram.raw());
-    }
-
-    public int localPort() {
-        return server.localPort();
-    }
-
-    public int clientCount() {
-        return server.clientCount();
-    }
-
-    @Override
-    public synchronized void close() {
-        P1Feed f = feed;
-        feed = null;
-        if (f != null) {
-            f.removeListener(this);
-        }
-        server.close();
-    }
-
-    @Override
-    public String describe() {
-        return "raw TCP server on " + server.bindAddress() + ":" + server.localPort();
+    protected byte[] encode(P1Telegram telegram) {
+        return telegram.raw();
     }
 }

@@ -1,0 +1,80 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.output.tcp;
+
+import java.io.IOException;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.reader.P1Feed;
+import org.openhab.binding.p1meter.internal.reader.P1Listener;
+
+/**
+ * A TCP server that sends every valid telegram to all its clients, in a form its subclass chooses. The bytes are
+ * made once per telegram, whatever the number of clients; slow or broken clients are the
+ * {@link TcpBroadcastServer}'s business and never delay the feed.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+public abstract class TelegramTcpServer implements P1Output, P1Listener {
+
+    private final TcpBroadcastServer server;
+    private final String label;
+    private @Nullable P1Feed feed;
+
+    protected TelegramTcpServer(String kind, String label, String bindAddress, int port, int maxClients) {
+        this.server = new TcpBroadcastServer(kind, bindAddress, port, maxClients);
+        this.label = label;
+    }
+
+    /** What the clients receive for one telegram. */
+    protected abstract byte[] encode(P1Telegram telegram);
+
+    @Override
+    public synchronized void start(P1Feed feed) throws IOException {
+        server.start();
+        this.feed = feed;
+        feed.addListener(this);
+    }
+
+    @Override
+    public void onTelegram(P1Telegram telegram) {
+        server.broadcast(encode(telegram));
+    }
+
+    public int localPort() {
+        return server.localPort();
+    }
+
+    public int clientCount() {
+        return server.clientCount();
+    }
+
+    @Override
+    public synchronized void close() {
+        P1Feed f = feed;
+        feed = null;
+        if (f != null) {
+            f.removeListener(this);
+        }
+        server.close();
+    }
+
+    @Override
+    public String describe() {
+        return label + " on " + server.bindAddress() + ":" + server.localPort();
+    }
+}
