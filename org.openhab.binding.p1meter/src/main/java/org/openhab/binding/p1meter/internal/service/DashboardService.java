@@ -13,7 +13,10 @@
 package org.openhab.binding.p1meter.internal.service;
 
 import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
@@ -29,56 +32,79 @@ import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
 import org.openhab.binding.p1meter.internal.output.web.DashboardSocket;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.core.config.core.ConfigurableService;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboard inside openHAB: the page and {@code /p1meter/api/reading} through the HTTP Whiteboard, under
+ * The dashboard inside openHAB: the page and {@code <path>/api/reading} through the HTTP Whiteboard, under
  * openHAB's own HTTP server and access rules; the live updates through {@link DashboardWebSocketAdapter} at
- * {@code /ws/p1meter}. Configured in the UI under Settings, Other Services: on or off, and which bridge to show.
+ * {@code /ws/p1meter}. Configured in the UI under Settings, Other Services: on or off, the path (default
+ * {@code /p1meter}), and which bridge to show.
+ *
+ * <p>
+ * The servlet is registered with the whiteboard here rather than through the whiteboard's component property
+ * annotations, because its pattern comes from the configuration and changes with it.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(service = { Servlet.class, DashboardService.class }, configurationPid = DashboardService.PID, //
+@Component(service = DashboardService.class, configurationPid = DashboardService.PID, //
         property = Constants.SERVICE_PID + "=" + DashboardService.PID)
-@HttpWhiteboardServletName(DashboardService.SERVLET_NAME)
-@HttpWhiteboardServletPattern(DashboardService.PATH + "/*")
 @ConfigurableService(category = "io", label = "P1 Meter Dashboard", description_uri = DashboardService.CONFIG_URI)
-public class DashboardService extends HttpServlet {
+public class DashboardService {
 
     public static final String PID = "binding.p1meter.dashboard";
     public static final String CONFIG_URI = "io:p1meter-dashboard";
     public static final String SERVLET_NAME = "p1meter-dashboard";
     public static final String PATH = "/p1meter";
-    /** Where openHAB serves the adapter with id {@code p1meter} ({@code /ws/p1meter}), relative to the page. */
-    public static final String WEB_SOCKET_URL = "../ws/" + DashboardWebSocketAdapter.ID;
 
     static final String CONFIG_ENABLED = "enabled";
+    static final String CONFIG_PATH = "path";
     static final String CONFIG_BRIDGE = "bridge";
 
-    private static final long serialVersionUID = 1L;
+    /** One or more segments of letters, digits, '-' and '_': nothing that could shadow or escape anything. */
+    private static final Pattern VALID_PATH = Pattern.compile("(/[A-Za-z0-9_-]+)+");
+    /** openHAB's own top-level paths, which the dashboard must not take over. */
+    private static final Pattern RESERVED_PATH = Pattern.compile("/(rest|ws|auth|basicui|habpanel|static|icon|"
+            + "chart|proxy|start|settings|developer|about|setup-wizard|page|locations|equipment|properties)(/.*)?");
+
+    private static final String HTTP_WHITEBOARD_SERVLET_NAME = "osgi.http.whiteboard.servlet.name";
+    private static final String HTTP_WHITEBOARD_SERVLET_PATTERN = "osgi.http.whiteboard.servlet.pattern";
 
     private final Logger logger = LoggerFactory.getLogger(DashboardService.class);
-    private final transient P1BridgeRegistry registry;
-    private transient volatile @Nullable Mounted mounted;
+    private final P1BridgeRegistry registry;
+    private final @Nullable BundleContext bundleContext;
+    private final HttpServlet servlet = new EntryServlet();
+    private volatile @Nullable Mounted mounted;
+    private @Nullable ServiceRegistration<Servlet> registration;
+    private String registeredPath = "";
 
     /** What one configuration serves: the servlet and the hub of one feed. */
-    private record Mounted(String bridge, DashboardServlet servlet, DashboardHub hub) {
+    private record Mounted(String bridge, String path, DashboardServlet servlet, DashboardHub hub) {
     }
 
+    /**
+     * @param bundleContext where the servlet is registered with the whiteboard; null in tests, which mount
+     *            {@link #servlet()} in a servlet container of their own
+     */
     @Activate
-    public DashboardService(@Reference P1BridgeRegistry registry, @Nullable Map<String, Object> config) {
+    public DashboardService(@Reference P1BridgeRegistry registry, @Nullable BundleContext bundleContext,
+            @Nullable Map<String, Object> config) {
         this.registry = registry;
+        this.bundleContext = bundleContext;
         apply(config);
+    }
+
+    DashboardService(P1BridgeRegistry registry, @Nullable Map<String, Object> config) {
+        this(registry, null, config);
     }
 
     @Modified
@@ -89,27 +115,102 @@ public class DashboardService extends HttpServlet {
     @Deactivate
     protected void deactivate() {
         unmount();
+        unregister();
+    }
+
+    /** The servlet that serves whatever the current configuration mounts (404 while switched off). */
+    public HttpServlet servlet() {
+        return servlet;
+    }
+
+    /** The path the dashboard is served at, e.g. {@code /p1meter}. */
+    public String path() {
+        Mounted m = mounted;
+        return m == null ? registeredPath : m.path();
+    }
+
+    /**
+     * The configured path, or the default with a warning that says what to fix: a bad path must not take the
+     * dashboard away, nor anything of openHAB's.
+     */
+    String pathFrom(@Nullable Map<String, Object> config) {
+        Object p = config == null ? null : config.get(CONFIG_PATH);
+        String path = p == null ? "" : p.toString().trim();
+        if (path.isEmpty()) {
+            return PATH;
+        }
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (!VALID_PATH.matcher(path).matches()) {
+            logger.warn("P1 dashboard path '{}' is not valid: use segments of letters, digits, '-' and '_', such as "
+                    + "/p1meter or /energy/meter. Serving it at {}.", p, PATH);
+            return PATH;
+        }
+        if (RESERVED_PATH.matcher(path).matches()) {
+            logger.warn("P1 dashboard path '{}' belongs to openHAB itself: choose another, such as /p1meter. "
+                    + "Serving it at {}.", path, PATH);
+            return PATH;
+        }
+        return path;
+    }
+
+    /** The web socket ({@code /ws/p1meter}) relative to a page at {@code <path>/}. */
+    static String webSocketUrl(String path) {
+        int depth = (int) path.chars().filter(c -> c == '/').count();
+        return "../".repeat(depth) + "ws/" + DashboardWebSocketAdapter.ID;
     }
 
     private synchronized void apply(@Nullable Map<String, Object> config) {
         boolean enabled = config == null || !"false".equalsIgnoreCase(String.valueOf(config.get(CONFIG_ENABLED)));
         Object b = config == null ? null : config.get(CONFIG_BRIDGE);
         String bridge = b == null ? "" : b.toString().trim();
-        Mounted current = mounted;
+        String path = pathFrom(config);
         if (!enabled) {
             unmount();
+            unregister();
             logger.debug("P1 dashboard switched off");
             return;
         }
-        if (current != null && current.bridge().equals(bridge)) {
+        Mounted current = mounted;
+        if (current == null || !current.bridge().equals(bridge) || !current.path().equals(path)) {
+            unmount();
+            P1Feed feed = registry.feed(bridge.isEmpty() ? null : bridge);
+            DashboardHub hub = new DashboardHub(feed);
+            hub.start();
+            mounted = new Mounted(bridge, path, new DashboardServlet(feed, webSocketUrl(path)), hub);
+        }
+        register(path);
+        logger.debug("P1 dashboard at {} shows {}", path, bridge.isEmpty() ? "every bridge" : bridge);
+    }
+
+    private void register(String path) {
+        BundleContext context = bundleContext;
+        if (context == null || (registration != null && registeredPath.equals(path))) {
+            registeredPath = path;
             return;
         }
-        unmount();
-        P1Feed feed = registry.feed(bridge.isEmpty() ? null : bridge);
-        DashboardHub hub = new DashboardHub(feed);
-        hub.start();
-        mounted = new Mounted(bridge, new DashboardServlet(feed, WEB_SOCKET_URL), hub);
-        logger.debug("P1 dashboard at {} shows {}", PATH, bridge.isEmpty() ? "every bridge" : bridge);
+        unregister();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(HTTP_WHITEBOARD_SERVLET_NAME, SERVLET_NAME);
+        properties.put(HTTP_WHITEBOARD_SERVLET_PATTERN, path + "/*");
+        registration = context.registerService(Servlet.class, servlet, properties);
+        registeredPath = path;
+    }
+
+    private void unregister() {
+        ServiceRegistration<Servlet> r = registration;
+        registration = null;
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
     }
 
     private synchronized void unmount() {
@@ -127,19 +228,24 @@ public class DashboardService extends HttpServlet {
         return m == null ? null : m.hub().newSocket();
     }
 
-    @Override
-    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp)
-            throws ServletException, IOException {
-        if (req == null || resp == null) {
-            return;
+    /** Delegates to what is mounted; one instance for the whole life of the service. */
+    private final class EntryServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp)
+                throws ServletException, IOException {
+            if (req == null || resp == null) {
+                return;
+            }
+            Mounted m = mounted;
+            if (m == null) {
+                resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                resp.setContentType("text/plain;charset=utf-8");
+                resp.getWriter().write("The P1 meter dashboard is switched off (Settings, Other Services).\n");
+                return;
+            }
+            m.servlet().service(req, resp);
         }
-        Mounted m = mounted;
-        if (m == null) {
-            resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            resp.setContentType("text/plain;charset=utf-8");
-            resp.getWriter().write("The P1 meter dashboard is switched off (Settings, Other Services).\n");
-            return;
-        }
-        m.servlet().service(req, resp);
     }
 }

@@ -125,7 +125,7 @@ class DashboardServiceTest {
         Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(s), DashboardService.PATH + "/*");
+        context.addServlet(new ServletHolder(s.servlet()), DashboardService.PATH + "/*");
         NativeWebSocketServletContainerInitializer.configure(context, (sc, config) -> config.addMapping(
                 "/ws/" + adapter.getId(), (req, resp) -> adapter.createWebSocket(req, resp)));
         WebSocketUpgradeFilter.configure(context);
@@ -188,7 +188,9 @@ class DashboardServiceTest {
 
         int listening = home.listeners.size();
         s.modified(Map.of("enabled", false));
-        assertThat(before.closes.poll(5, TimeUnit.SECONDS)).as("open sockets are closed").isEqualTo(1001);
+        // 1001 when the server had taken the socket in before the switch, 1013 when its connect came just after:
+        // closed either way, never left open
+        assertThat(before.closes.poll(5, TimeUnit.SECONDS)).as("open sockets are closed").isIn(1001, 1013);
         HttpResponse<String> off = get("/p1meter/");
         assertThat(off.statusCode()).isEqualTo(404);
         assertThat(off.body()).contains("switched off");

@@ -52,7 +52,9 @@ class DeclarativeServicesIT {
     private static final String SERIAL = "org.openhab.core.io.transport.serial";
     private static final String WEBSOCKET = "org.openhab.core.io.websocket";
     private static final String HANDLER_FACTORY = "org.openhab.core.thing.binding.ThingHandlerFactory";
-    private static final Set<String> SERVLETS = Set.of("javax.servlet.Servlet", "javax.servlet.http.HttpServlet");
+    /** A servlet component, or the dashboard service that registers its servlet with the whiteboard itself. */
+    private static final Set<String> SERVLETS = Set.of("javax.servlet.Servlet", "javax.servlet.http.HttpServlet",
+            "org.openhab.binding.p1meter.internal.service.DashboardService");
 
     /** One component description: what it provides, what it must have, and what its class names. */
     record Component(String name, String implementation, Set<String> provides, Set<String> mandatoryReferences,

@@ -88,11 +88,13 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
     }
 
     void joined(DashboardSocket socket) {
-        if (!started) {
-            socket.close(1013, "The dashboard is shutting down");
-            return;
-        }
+        // under the lock that close() takes too: a browser that joins while the hub closes is either closed
+        // with the others or refused, never left open on a closed hub
         synchronized (sendLock) {
+            if (!started) {
+                socket.close(1013, "The dashboard is shutting down");
+                return;
+            }
             P1Telegram last = feed.lastTelegram();
             String message = last == null ? null : message(TOPIC_CONNECT, last);
             if (message != null) {
@@ -122,11 +124,13 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
     /** Unsubscribes and closes every socket; idempotent. */
     @Override
     public void close() {
-        started = false;
         feed.removeListener(this);
-        for (DashboardSocket socket : sockets) {
-            socket.close(1001, "The dashboard is shutting down");
+        synchronized (sendLock) {
+            started = false;
+            for (DashboardSocket socket : sockets) {
+                socket.close(1001, "The dashboard is shutting down");
+            }
+            sockets.clear();
         }
-        sockets.clear();
     }
 }
