@@ -13,10 +13,12 @@
 package org.openhab.binding.p1meter.internal.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openhab.binding.p1meter.internal.reader.NumberedTelegrams.telegram;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -175,6 +177,17 @@ class SourceFaultsTest {
         }
         assertThat(rejections).isNotEmpty();
         assertThat(states).noneMatch(s -> s.startsWith("NO_DATA"));
+    }
+
+    @Test
+    void aReadTimeoutSaysThatTheDongleSentNothing() throws Exception {
+        FakeDongle dongle = dongle(0);
+        TcpSource source = new TcpSource("127.0.0.1", dongle.port(), Duration.ofSeconds(2), Duration.ofSeconds(1));
+        closeables.add(source::close);
+        InputStream in = source.open();
+        dongle.nextClient();
+        assertThatThrownBy(() -> in.read(new byte[16])).isInstanceOf(SocketTimeoutException.class)
+                .hasMessage("no data from 127.0.0.1:" + dongle.port() + " for 1 s");
     }
 
     private FakeDongle dongle(int port) throws IOException {
