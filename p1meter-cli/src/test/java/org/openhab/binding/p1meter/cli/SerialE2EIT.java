@@ -34,6 +34,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.google.gson.JsonParser;
@@ -69,7 +70,11 @@ class SerialE2EIT {
     }
 
     private List<String> startSocat() throws IOException {
-        Process s = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0").start();
+        return startSocat("pty,raw,echo=0", "pty,raw,echo=0");
+    }
+
+    private List<String> startSocat(String first, String second) throws IOException {
+        Process s = new ProcessBuilder("socat", "-d", "-d", first, second).start();
         socat = s;
         BufferedReader err = new BufferedReader(new InputStreamReader(s.getErrorStream(), StandardCharsets.UTF_8));
         List<String> ptys = new ArrayList<>();
@@ -137,5 +142,55 @@ class SerialE2EIT {
         assertThat(d.process.isAlive()).isTrue();
         d.process.toHandle().destroy();
         assertThat(d.exit()).isZero();
+    }
+
+    @Test
+    void aCableThatIsPulledAndPluggedBackInIsReadAgain(@TempDir Path dir) throws Exception {
+        // stable names for the pty pair, as udev gives a USB cable (/dev/serial/by-id/...)
+        Path cable = dir.resolve("p1-cable");
+        Path meterEnd = dir.resolve("meter");
+        String cableSpec = "pty,raw,echo=0,link=" + cable;
+        String meterSpec = "pty,raw,echo=0,link=" + meterEnd;
+        startSocat(cableSpec, meterSpec);
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                DaemonIT.JAR.toString(), "--port", cable.toString(), "--tcp-server", "0", "--bind", "127.0.0.1");
+        DaemonIT.Daemon d = new DaemonIT.Daemon(new ProcessBuilder(command).start());
+        daemon = d;
+        int port = Integer.parseInt(d.await(DaemonIT.JSON_PORT));
+        d.await(Pattern.compile("Connected: connected to serial "));
+
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(30_000);
+            BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            d.await(Pattern.compile("json TCP client .* connected"));
+            try (FileOutputStream meter = new FileOutputStream(meterEnd.toFile())) {
+                meter.write(corpus("dsmr42_kfm_smartmeter2mqtt"));
+                meter.flush();
+                assertThat(JsonParser.parseString(lines.readLine()).getAsJsonObject().get("header").getAsString())
+                        .isEqualTo("KFM5KAIFA-METER");
+            }
+
+            // pulled: the pty and its name disappear
+            Process s = socat;
+            assertThat(s).isNotNull();
+            s.destroy();
+            s.waitFor(10, TimeUnit.SECONDS);
+            d.await(Pattern.compile("Lost serial|Cannot open serial"));
+            assertThat(d.process.isAlive()).isTrue();
+
+            // plugged back in under the same name: the daemon reopens it by itself
+            startSocat(cableSpec, meterSpec);
+            d.await(Pattern.compile("Connected: connected to serial "));
+            try (FileOutputStream meter = new FileOutputStream(meterEnd.toFile())) {
+                meter.write(corpus("dsmr50_isk_am550_openhab"));
+                meter.flush();
+                assertThat(JsonParser.parseString(lines.readLine()).getAsJsonObject().get("header").getAsString())
+                        .isEqualTo("ISK5\\2M550T-1012");
+            }
+        }
+        d.process.toHandle().destroy();
+        assertThat(d.exit()).isZero();
+        assertThat(d.err()).doesNotContain("Exception");
     }
 }

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.p1meter.internal.reader;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -96,7 +97,7 @@ public final class TcpSource implements P1Source {
             s.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             s.setSoTimeout((int) readTimeout.toMillis());
             s.setKeepAlive(true);
-            return s.getInputStream();
+            return new QuietTimeoutStream(s.getInputStream());
         } catch (UnknownHostException e) {
             close();
             throw new IOException("unknown host " + host, e);
@@ -107,6 +108,41 @@ public final class TcpSource implements P1Source {
         } catch (IOException e) {
             close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Says what a read timeout means: the dongle sent nothing for the read timeout. The socket's own message
+     * ("Read timed out") is what a user would otherwise see in the Thing status and the log.
+     */
+    private final class QuietTimeoutStream extends FilterInputStream {
+        QuietTimeoutStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (SocketTimeoutException e) {
+                throw quiet(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (SocketTimeoutException e) {
+                throw quiet(e);
+            }
+        }
+
+        private SocketTimeoutException quiet(SocketTimeoutException cause) {
+            SocketTimeoutException e = new SocketTimeoutException(
+                    "no data from " + host + ":" + port + " for " + readTimeout.toSeconds() + " s");
+            e.initCause(cause);
+            return e;
         }
     }
 

@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+
+/**
+ * Mistakes a user can type into the output services' settings: each leaves that output off, throws nothing at
+ * openHAB, and is logged as one line that names the setting. The log is read from standard error, where the
+ * tests' slf4j-simple writes it.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ServiceConfigMistakesTest {
+
+    private final P1BridgeRegistryImpl registry = new P1BridgeRegistryImpl();
+
+    private static Map<String, @Nullable Object> config(Object... keyValues) {
+        Map<String, @Nullable Object> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** Runs the action with standard error captured; returns its lines that say an output was not started. */
+    private static String notStartedLog(Supplier<OutputService> action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        OutputService service;
+        try {
+            service = action.get();
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(service.output()).as("the output stays off").isNull();
+        service.close();
+        String log = captured.toString(StandardCharsets.UTF_8);
+        StringBuilder lines = new StringBuilder();
+        log.lines().filter(l -> l.contains("not started")).forEach(l -> lines.append(l).append('\n'));
+        assertThat(lines.toString().lines().count()).as("one line in " + log).isEqualTo(1);
+        assertThat(log).doesNotContain("Exception").doesNotContain("\tat ");
+        return lines.toString();
+    }
+
+    @Test
+    void aPortInUseNamesTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            assertThat(notStartedLog(() -> new JsonTcpService(registry,
+                    config("enabled", true, "port", BigDecimal.valueOf(port), "bindAddress", "127.0.0.1"))))
+                    .contains("127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void aPortThatIsNoPortIsNamed() {
+        assertThat(notStartedLog(() -> new RawTcpService(registry, config("enabled", true, "port", "abc"))))
+                .contains("port");
+        assertThat(notStartedLog(
+                () -> new RawTcpService(registry, config("enabled", true, "port", BigDecimal.valueOf(70000)))))
+                .contains("port");
+    }
+
+    @Test
+    void anInvalidWebhookUrlIsNamed() {
+        assertThat(notStartedLog(
+                () -> new WebhookService(registry, config("enabled", true, "url", "http://exa mple.org/hook"))))
+                .contains("http://exa mple.org/hook");
+    }
+
+    @Test
+    void aNegativeWebhookIntervalIsNamed() {
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "interval", BigDecimal.valueOf(-5)))))
+                .contains("interval");
+    }
+}
