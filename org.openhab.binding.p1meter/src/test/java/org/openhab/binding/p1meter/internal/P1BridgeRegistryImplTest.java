@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 
@@ -33,28 +33,9 @@ import org.openhab.binding.p1meter.internal.reader.P1Listener;
 class P1BridgeRegistryImplTest {
 
     /** A bridge's reader as far as the registry sees it. */
-    static final class BridgeFeed implements P1Feed {
-        final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
-        volatile @Nullable P1Telegram last;
-
-        @Override
-        public void addListener(P1Listener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(P1Listener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public @Nullable P1Telegram lastTelegram() {
-            return last;
-        }
-
+    static final class BridgeFeed extends ManualFeed {
         void emit(P1Telegram telegram) {
-            last = telegram;
-            listeners.forEach(l -> l.onTelegram(telegram));
+            publish(telegram);
         }
     }
 
@@ -85,7 +66,7 @@ class P1BridgeRegistryImplTest {
         bridge.emit(telegram("A"));
 
         assertThat(recorder.headers).containsExactly("A");
-        assertThat(feed.lastTelegram()).isSameAs(bridge.last);
+        assertThat(feed.lastTelegram()).isSameAs(bridge.lastTelegram());
     }
 
     @Test
@@ -131,7 +112,7 @@ class P1BridgeRegistryImplTest {
         first.emit(telegram("1"));
 
         registry.unregister("p1meter:serial:home", first);
-        assertThat(first.listeners).isEmpty();
+        assertThat(first.listenerCount()).isZero();
         first.emit(telegram("lost"));
 
         BridgeFeed second = new BridgeFeed();
@@ -153,7 +134,7 @@ class P1BridgeRegistryImplTest {
         first.emit(telegram("old"));
         second.emit(telegram("new"));
 
-        assertThat(first.listeners).isEmpty();
+        assertThat(first.listenerCount()).isZero();
         assertThat(recorder.headers).containsExactly("new");
     }
 
@@ -183,6 +164,6 @@ class P1BridgeRegistryImplTest {
         later.emit(telegram("3"));
 
         assertThat(recorder.headers).containsExactly("1");
-        assertThat(later.listeners).hasSize(1); // only the registry's own bookkeeping listener
+        assertThat(later.listenerCount()).isEqualTo(1); // only the registry's own bookkeeping listener
     }
 }

@@ -18,10 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
@@ -98,37 +96,5 @@ public final class TestTelegrams {
             pos += p.length;
         }
         return out;
-    }
-
-    /** A feed that delivers what the test pushes, synchronously on the test's thread. */
-    public static final class ManualFeed implements P1Feed {
-        private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
-        private volatile @Nullable P1Telegram last;
-
-        @Override
-        public void addListener(P1Listener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(P1Listener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public @Nullable P1Telegram lastTelegram() {
-            return last;
-        }
-
-        public int listenerCount() {
-            return listeners.size();
-        }
-
-        public void push(P1Telegram telegram) {
-            last = telegram;
-            for (P1Listener l : listeners) {
-                l.onTelegram(telegram);
-            }
-        }
     }
 }

@@ -25,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -52,8 +51,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
-import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * The dashboard service and web socket adapter as openHAB mounts them (servlet at {@code /p1meter/*}, adapter
@@ -66,31 +64,11 @@ import org.openhab.binding.p1meter.internal.reader.P1Listener;
 class DashboardServiceTest {
 
     /** A bridge's reader, driven by hand. */
-    static final class Bridge implements P1Feed {
-        final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
-        volatile @Nullable P1Telegram last;
-
-        @Override
-        public void addListener(P1Listener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(P1Listener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public @Nullable P1Telegram lastTelegram() {
-            return last;
-        }
-
+    static final class Bridge extends ManualFeed {
         void publish(double importKw) {
-            P1Telegram t = new P1Telegram.Builder().header("KFM5KAIFA-METER").crcChecked(true)
+            publish(new P1Telegram.Builder().header("KFM5KAIFA-METER").crcChecked(true)
                     .timestamp(OffsetDateTime.parse("2025-06-14T13:15:07+02:00")).set(Quantity.POWER_IMPORT, importKw)
-                    .set(Quantity.POWER_EXPORT, 0).build();
-            last = t;
-            listeners.forEach(l -> l.onTelegram(t));
+                    .set(Quantity.POWER_EXPORT, 0).build());
         }
     }
 
@@ -186,7 +164,7 @@ class DashboardServiceTest {
         Browser before = new Browser();
         ws.connect(before, URI.create("ws://127.0.0.1:" + port + "/ws/p1meter")).get(5, TimeUnit.SECONDS);
 
-        int listening = home.listeners.size();
+        int listening = home.listenerCount();
         s.modified(Map.of("enabled", false));
         // 1001 when the server had taken the socket in before the switch, 1013 when its connect came just after:
         // closed either way, never left open
@@ -197,7 +175,7 @@ class DashboardServiceTest {
         Browser refused = new Browser();
         ws.connect(refused, URI.create("ws://127.0.0.1:" + port + "/ws/p1meter")).get(5, TimeUnit.SECONDS);
         assertThat(refused.closes.poll(5, TimeUnit.SECONDS)).isEqualTo(1013);
-        assertThat(home.listeners).as("the dashboard stops listening while off").hasSize(listening - 1);
+        assertThat(home.listenerCount()).as("the dashboard stops listening while off").isEqualTo(listening - 1);
 
         s.modified(Map.of("enabled", true));
         home.publish(2);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
 import org.openhab.binding.p1meter.internal.output.mqtt.EmbeddedBroker;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttProbe;
-import org.openhab.binding.p1meter.internal.output.mqtt.TestFeed;
 import org.openhab.binding.p1meter.internal.output.mqtt.TestReadings;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * The openHAB MQTT service: its configuration (as openHAB hands it over: numbers as BigDecimal) starts, changes
@@ -44,7 +44,7 @@ class MqttServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final TestFeed feed = new TestFeed();
+    private final ManualFeed feed = new ManualFeed();
     private final List<@Nullable String> askedFor = new ArrayList<>();
     private final P1BridgeRegistry registry = uid -> {
         askedFor.add(uid);
@@ -90,7 +90,7 @@ class MqttServiceTest {
             service = s;
             assertThat(askedFor).containsExactly("p1meter:serial:home");
             assertThat(probe.await("p1home/connected", WAIT).payload()).isEqualTo("2");
-            feed.telegram(TestReadings.kaifa());
+            feed.publish(TestReadings.kaifa());
             // configs and reading in whichever order they come
             assertThat(probe.awaitOrSeen(r -> r.topic().equals("p1home/status/energy"), WAIT).payload())
                     .isEqualTo(TestReadings.json(TestReadings.kaifa()));

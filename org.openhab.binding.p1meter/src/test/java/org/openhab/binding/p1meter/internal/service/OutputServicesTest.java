@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
-import org.openhab.binding.p1meter.internal.reader.TestTelegrams.ManualFeed;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -75,8 +75,8 @@ class OutputServicesTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 client.setSoTimeout(5000);
                 waitFor(() -> server.clientCount() == 1);
-                other.push(telegram(ISKRA)); // another bridge: not ours
-                home.push(telegram(KAIFA));
+                other.publish(telegram(ISKRA)); // another bridge: not ours
+                home.publish(telegram(KAIFA));
                 byte[] expected = bytes(KAIFA);
                 byte[] got = client.getInputStream().readNBytes(expected.length);
                 assertThat(got).isEqualTo(expected);
@@ -104,7 +104,7 @@ class OutputServicesTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.localPort())) {
                 client.setSoTimeout(5000);
                 waitFor(() -> server.clientCount() == 1);
-                feed.push(telegram(KAIFA));
+                feed.publish(telegram(KAIFA));
                 String line = new java.io.BufferedReader(
                         new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8)).readLine();
                 assertThat(line).startsWith("{\"header\":\"KFM5KAIFA-METER\"");

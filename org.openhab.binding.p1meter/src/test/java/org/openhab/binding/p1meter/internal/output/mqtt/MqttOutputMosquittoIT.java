@@ -41,6 +41,7 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * End to end against a real mosquitto on a free loopback port, checked with mosquitto_sub (which shows the
@@ -60,7 +61,7 @@ class MqttOutputMosquittoIT {
     private @Nullable Process broker;
     private int port;
     private final List<Process> clients = new ArrayList<>();
-    private final TestFeed feed = new TestFeed();
+    private final ManualFeed feed = new ManualFeed();
     private @Nullable MqttOutput output;
 
     @BeforeEach
@@ -217,7 +218,7 @@ class MqttOutputMosquittoIT {
         MqttOutput o = startOutput(null);
         awaitConnected(o);
         P1Telegram t = TestReadings.corpus("fluvius_emucs_flu5_v171");
-        feed.telegram(t);
+        feed.publish(t);
         Thread.sleep(500);
 
         // a late subscriber: everything it gets at once is retained (flag 1)
@@ -278,7 +279,7 @@ class MqttOutputMosquittoIT {
         P1Telegram newest = TestReadings.kaifa();
         for (int i = 0; i < 100; i++) {
             newest = TestReadings.kaifaWithUsage(i / 100.0);
-            feed.telegram(newest);
+            feed.publish(newest);
         }
         startBroker();
         awaitConnected(o);

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.UsageChange;
 
 import com.google.gson.JsonObject;
@@ -59,7 +60,7 @@ class MqttOutputTest {
     private String prefix = "smartmeter";
     private String disco = "homeassistant";
     private @Nullable MqttOutput output;
-    private final TestFeed feed = new TestFeed();
+    private final ManualFeed feed = new ManualFeed();
     private final Function<P1Telegram, String> json = TestReadings::json;
 
     @BeforeAll
@@ -100,7 +101,7 @@ class MqttOutputTest {
         return start(config, sockets, feed);
     }
 
-    private MqttOutput start(MqttOutputConfig config, @Nullable KillableSocketFactory sockets, TestFeed f)
+    private MqttOutput start(MqttOutputConfig config, @Nullable KillableSocketFactory sockets, ManualFeed f)
             throws IOException {
         MqttOutput o = new MqttOutput(config, json, sockets, 100, 400);
         output = o;
@@ -131,7 +132,7 @@ class MqttOutputTest {
             awaitConnected(o);
 
             P1Telegram t = TestReadings.kaifa();
-            feed.telegram(t);
+            feed.publish(t);
             MqttProbe.Received energy = probe.await(prefix + "/status/energy", WAIT);
             assertThat(energy.payload()).isEqualTo(TestReadings.json(t));
             // values of the README telegram, worked out by hand: 0.329 kW import, nothing exported
@@ -175,7 +176,7 @@ class MqttOutputTest {
             MqttOutput o = start(config(true, null, false), null);
             awaitConnected(o);
             long before = System.currentTimeMillis();
-            feed.telegram(TestReadings.kaifa());
+            feed.publish(TestReadings.kaifa());
             JsonObject reading = JsonParser.parseString(TestReadings.json(TestReadings.kaifa())).getAsJsonObject();
             for (String field : reading.keySet()) {
                 String topic = prefix + "/status/" + field;
@@ -194,10 +195,10 @@ class MqttOutputTest {
         try (MqttProbe probe = new MqttProbe(broker().port(), prefix + "-other/status/#")) {
             MqttOutputConfig c = MqttOutputConfig.of(broker().url(), null, null, "p1-test-2", prefix + "-other", 0,
                     true, true, "currentDelivery,totalT1Use,noSuchField", false, null);
-            TestFeed fresh = new TestFeed();
+            ManualFeed fresh = new ManualFeed();
             MqttOutput o = start(c, null, fresh);
             awaitConnected(o);
-            fresh.telegram(TestReadings.kaifa());
+            fresh.publish(TestReadings.kaifa());
             List<MqttProbe.Received> got = probe.collect(Duration.ofMillis(800));
             assertThat(got).extracting(MqttProbe.Received::topic).containsExactlyInAnyOrder(
                     prefix + "-other/status/energy", prefix + "-other/status/currentDelivery",
@@ -253,7 +254,7 @@ class MqttOutputTest {
             awaitConnected(o);
             feed.state(ConnectionState.DISCONNECTED);
             assertThat(probe.await(prefix + "/connected", WAIT).payload()).isEqualTo("1");
-            feed.telegram(TestReadings.kaifa());
+            feed.publish(TestReadings.kaifa());
             assertThat(probe.await(prefix + "/connected", WAIT).payload()).isEqualTo("2");
         }
     }
@@ -265,7 +266,7 @@ class MqttOutputTest {
             awaitConnected(o);
             assertThat(probe.collect(Duration.ofMillis(300))).as("no discovery before a telegram").isEmpty();
 
-            feed.telegram(TestReadings.kaifa());
+            feed.publish(TestReadings.kaifa());
             int expected = new HaDiscovery(prefix, disco, "x").configs(TestReadings.kaifa()).size();
             List<MqttProbe.Received> first = probe.take(expected, WAIT, Duration.ofMillis(300));
             assertThat(first).hasSize(expected);
@@ -281,7 +282,7 @@ class MqttOutputTest {
             assertThat(gasConfig.get("unit_of_measurement").getAsString()).isEqualTo("m\u00b3");
 
             // the same telegram again: nothing new to announce
-            feed.telegram(TestReadings.kaifa());
+            feed.publish(TestReadings.kaifa());
             assertThat(probe.collect(Duration.ofMillis(500))).isEmpty();
 
             // Home Assistant restarts and announces itself: everything again
@@ -304,7 +305,7 @@ class MqttOutputTest {
     void recoversWhenTheBrokerIsStoppedAndStartedAgainAndSendsOnlyTheNewestReading() throws Exception {
         MqttOutput o = start(config(false, null, true), null);
         awaitConnected(o);
-        feed.telegram(TestReadings.kaifa());
+        feed.publish(TestReadings.kaifa());
 
         broker().stop();
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -318,7 +319,7 @@ class MqttOutputTest {
         P1Telegram newest = TestReadings.kaifa();
         for (int i = 1; i <= 500; i++) {
             newest = TestReadings.kaifaWithUsage(i / 1000.0);
-            feed.telegram(newest);
+            feed.publish(newest);
             feed.usage(new UsageChange(i - 1, 1, "Usage increased 1 to " + i, i, i));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
@@ -374,7 +375,7 @@ class MqttOutputTest {
 
             long t0 = System.nanoTime();
             for (int i = 0; i < 2000; i++) {
-                feed.telegram(TestReadings.kaifaWithUsage(i / 1000.0));
+                feed.publish(TestReadings.kaifaWithUsage(i / 1000.0));
             }
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
             assertThat(o.isConnected()).isFalse();

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * {@code mqtts://} with credentials from the URL against a Moquette broker with TLS and a login: the handshake,
@@ -110,7 +111,7 @@ class MqttTlsTest {
         @Nullable
         MqttOutput right = null;
         try (ProbeWithLogin probe = new ProbeWithLogin(plainPort)) {
-            TestFeed feed = new TestFeed();
+            ManualFeed feed = new ManualFeed();
             // a wrong password: refused, the output keeps trying and the feed is not held up
             wrong = new MqttOutput(MqttOutputConfig.of("mqtts://jan:fout@127.0.0.1:" + tlsPort, null, null,
                     "p1-tls-wrong", "tls", 1, true, false, null, false, null), TelegramJsonOf.INSTANCE,
@@ -134,7 +135,7 @@ class MqttTlsTest {
                     ssl.getSocketFactory(), 100, 200);
             right.start(feed);
             assertThat(probe.probe.await("tls/connected", WAIT).payload()).isEqualTo("2");
-            feed.telegram(TestReadings.kaifa());
+            feed.publish(TestReadings.kaifa());
             assertThat(probe.probe.await("tls/status/energy", WAIT).payload())
                     .isEqualTo(TestReadings.json(TestReadings.kaifa()));
             assertThat(logins).contains("p1-tls jan geheim wachtwoord");

@@ -42,6 +42,7 @@ import org.openhab.binding.p1meter.internal.reader.FakeDongle;
 import org.openhab.binding.p1meter.internal.reader.P1Reader;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
 import org.openhab.binding.p1meter.internal.reader.TcpSource;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 import com.google.gson.JsonObject;
@@ -161,7 +162,7 @@ class TcpServersTest {
 
     @Test
     void stalledClientIsDroppedWhileOthersGetEverything() throws Exception {
-        TestTelegrams.ManualFeed feed = new TestTelegrams.ManualFeed();
+        ManualFeed feed = new ManualFeed();
         RawTcpServer raw = new RawTcpServer("127.0.0.1", 0, 3);
         raw.start(feed);
         cleanup.add(raw);
@@ -193,7 +194,7 @@ class TcpServersTest {
         // 16 MB in steps the good client keeps up with; the stalled one's buffers and queue overflow
         while (sent < 16000 && raw.clientCount() == 2) {
             for (int i = 0; i < 32; i++) {
-                feed.push(telegram);
+                feed.publish(telegram);
             }
             sent += 32;
             int expected = sent * size;
@@ -201,7 +202,7 @@ class TcpServersTest {
         }
         waitFor(() -> raw.clientCount() == 1, 10000);
         for (int i = 0; i < 32; i++) {
-            feed.push(telegram);
+            feed.publish(telegram);
         }
         sent += 32;
         int expected = sent * size;
@@ -212,12 +213,12 @@ class TcpServersTest {
     @Test
     void portInUseIsAClearError() throws Exception {
         RawTcpServer first = new RawTcpServer("127.0.0.1", 0, 3);
-        first.start(new TestTelegrams.ManualFeed());
+        first.start(new ManualFeed());
         cleanup.add(first);
         JsonTcpServer second = new JsonTcpServer("127.0.0.1", first.localPort(), 3);
         cleanup.add(second);
         try {
-            second.start(new TestTelegrams.ManualFeed());
+            second.start(new ManualFeed());
             throw new AssertionError("second server on the same port started");
         } catch (IOException e) {
             assertThat(e.getMessage()).contains("127.0.0.1:" + first.localPort()).contains("in use");
@@ -226,7 +227,7 @@ class TcpServersTest {
 
     @Test
     void closeUnsubscribesAndFreesThePort() throws Exception {
-        TestTelegrams.ManualFeed feed = new TestTelegrams.ManualFeed();
+        ManualFeed feed = new ManualFeed();
         JsonTcpServer json = new JsonTcpServer("127.0.0.1", 0, 3);
         json.start(feed);
         int port = json.localPort();

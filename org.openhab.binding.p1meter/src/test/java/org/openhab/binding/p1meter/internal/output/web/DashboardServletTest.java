@@ -40,6 +40,7 @@ import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * The dashboard servlet in a real Jetty on a loopback port, asked over real HTTP.
@@ -185,7 +186,7 @@ class DashboardServletTest {
 
     @Test
     void readingIsTheJsonOfTheLastTelegram() throws Exception {
-        feed.publish(ManualFeed.telegram(1.754, 0, "2025-06-14T13:15:07+02:00"));
+        feed.publish(WebTelegrams.telegram(1.754, 0, "2025-06-14T13:15:07+02:00"));
 
         HttpResponse<String> response = get(daemon.http("/api/reading"));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -202,7 +203,7 @@ class DashboardServletTest {
         assertThat(reading.get("crc").getAsBoolean()).isTrue();
         assertThat(reading.has("gas")).as("absent data is absent").isFalse();
 
-        feed.publish(ManualFeed.telegram(0, 0.56, "2025-06-14T13:15:08+02:00"));
+        feed.publish(WebTelegrams.telegram(0, 0.56, "2025-06-14T13:15:08+02:00"));
         JsonObject next = JsonParser.parseString(get(openhab.http("/p1meter/api/reading")).body()).getAsJsonObject();
         assertThat(next.get("calculatedUsage").getAsDouble()).isEqualTo(-560.0);
         assertThat(next.get("currentDelivery").getAsDouble()).isEqualTo(0.56);
@@ -248,13 +249,13 @@ class DashboardServletTest {
             }
             return "{\"ok\":true}";
         }), "/*", (req, resp) -> hub.newSocket(), "/")) {
-            feed.publish(ManualFeed.telegram(9, 0, "2025-06-14T13:15:07+02:00"));
+            feed.publish(WebTelegrams.telegram(9, 0, "2025-06-14T13:15:07+02:00"));
             HttpResponse<String> bad = get(failing.http("/api/reading"));
             assertThat(bad.statusCode()).isEqualTo(500);
             assertThat(JsonParser.parseString(bad.body()).getAsJsonObject().get("error").getAsString())
                     .contains("could not be written");
 
-            feed.publish(ManualFeed.telegram(1, 0, "2025-06-14T13:15:08+02:00"));
+            feed.publish(WebTelegrams.telegram(1, 0, "2025-06-14T13:15:08+02:00"));
             HttpResponse<String> good = get(failing.http("/api/reading"));
             assertThat(good.statusCode()).isEqualTo(200);
             assertThat(good.body()).isEqualTo("{\"ok\":true}");

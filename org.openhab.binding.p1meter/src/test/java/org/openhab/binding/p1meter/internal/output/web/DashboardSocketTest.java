@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * The dashboard's web socket in a real Jetty, with a real Jetty web socket client.
@@ -119,7 +120,7 @@ class DashboardSocketTest {
     @Test
     void sendsTheLastReadingOnConnectThenEveryNewOne() throws Exception {
         WebTestServer s = start(new DashboardHub(feed));
-        feed.publish(ManualFeed.telegram(1.754, 0, "2025-06-14T13:15:07+02:00"));
+        feed.publish(WebTelegrams.telegram(1.754, 0, "2025-06-14T13:15:07+02:00"));
 
         Browser browser = new Browser();
         connect(s.ws("/"), browser);
@@ -129,13 +130,13 @@ class DashboardSocketTest {
         assertThat(first.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(1754.0);
         assertThat(first.keySet()).containsExactlyInAnyOrder("topic", "payload");
 
-        feed.publish(ManualFeed.telegram(0, 0.56, "2025-06-14T13:15:08+02:00"));
+        feed.publish(WebTelegrams.telegram(0, 0.56, "2025-06-14T13:15:08+02:00"));
         JsonObject second = browser.next();
         assertThat(second.get("topic").getAsString()).isEqualTo("dsmr");
         assertThat(second.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(-560.0);
         assertThat(second.getAsJsonObject("payload").get("currentDelivery").getAsDouble()).isEqualTo(0.56);
 
-        feed.publish(ManualFeed.telegram(0.2, 0, "2025-06-14T13:15:09+02:00"));
+        feed.publish(WebTelegrams.telegram(0.2, 0, "2025-06-14T13:15:09+02:00"));
         JsonObject third = browser.next();
         assertThat(third.get("topic").getAsString()).isEqualTo("dsmr");
         assertThat(third.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(200.0);
@@ -149,7 +150,7 @@ class DashboardSocketTest {
         connect(s.ws("/"), browser);
 
         assertThat(browser.messages.poll(500, TimeUnit.MILLISECONDS)).isNull();
-        feed.publish(ManualFeed.telegram(0.3, 0, "2025-06-14T13:15:07+02:00"));
+        feed.publish(WebTelegrams.telegram(0.3, 0, "2025-06-14T13:15:07+02:00"));
         JsonObject first = browser.next();
         assertThat(first.get("topic").getAsString()).isEqualTo("dsmr");
         assertThat(first.getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(0.3);
@@ -165,13 +166,13 @@ class DashboardSocketTest {
         connect(s.ws("/"), b);
         waitFor(() -> h.sessions() == 2);
 
-        feed.publish(ManualFeed.telegram(1, 0, "2025-06-14T13:15:07+02:00"));
+        feed.publish(WebTelegrams.telegram(1, 0, "2025-06-14T13:15:07+02:00"));
         assertThat(a.next().get("topic").getAsString()).isEqualTo("dsmr");
         assertThat(b.next().get("topic").getAsString()).isEqualTo("dsmr");
 
         sa.close();
         waitFor(() -> h.sessions() == 1);
-        feed.publish(ManualFeed.telegram(2, 0, "2025-06-14T13:15:08+02:00"));
+        feed.publish(WebTelegrams.telegram(2, 0, "2025-06-14T13:15:08+02:00"));
         assertThat(b.next().getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(2.0);
 
         assertThat(feed.listenerCount()).isEqualTo(1);
@@ -206,7 +207,7 @@ class DashboardSocketTest {
             long slowest = 0;
             for (int i = 1; i <= telegrams; i++) {
                 long t0 = System.nanoTime();
-                feed.publish(ManualFeed.telegram(i, 0, "2025-06-14T13:15:07+02:00"));
+                feed.publish(WebTelegrams.telegram(i, 0, "2025-06-14T13:15:07+02:00"));
                 slowest = Math.max(slowest, System.nanoTime() - t0);
                 // the healthy browser reads everything: pace the feed like a meter would, only faster
                 JsonObject m = healthy.next();

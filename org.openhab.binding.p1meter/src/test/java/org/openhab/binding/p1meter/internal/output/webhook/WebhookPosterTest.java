@@ -39,7 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.openhab.binding.p1meter.internal.reader.TestTelegrams.ManualFeed;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -148,7 +148,7 @@ class WebhookPosterTest {
                         "gas_totalUse"),
                 Map.of("Authorization", "Bearer s3cret"), Duration.ofSeconds(2), Duration.ofSeconds(2));
         start(config, feed);
-        feed.push(telegram(KAIFA));
+        feed.publish(telegram(KAIFA));
         Request r = next();
         assertThat(r.contentType()).isEqualTo("application/x-www-form-urlencoded");
         assertThat(r.authorization()).isEqualTo("Bearer s3cret");
@@ -163,7 +163,7 @@ class WebhookPosterTest {
         assertThat(f.get("gas_ts")).startsWith("2019-05-14T21:00:00");
         assertThat(f.get("powerTs")).startsWith("2019-05-14T21:36:20");
 
-        feed.push(telegram(KAIFA));
+        feed.publish(telegram(KAIFA));
         assertThat(requests.poll(500, TimeUnit.MILLISECONDS)).as("next post only after the interval").isNull();
     }
 
@@ -171,7 +171,7 @@ class WebhookPosterTest {
     void jsonPostHasEveryFieldFlattened() throws Exception {
         ManualFeed feed = new ManualFeed();
         start(WebhookConfig.of(url().toString()).withJson(true), feed);
-        feed.push(telegram(KAIFA));
+        feed.publish(telegram(KAIFA));
         Request r = next();
         assertThat(r.contentType()).isEqualTo("application/json");
         assertThat(r.authorization()).isNull();
@@ -188,7 +188,7 @@ class WebhookPosterTest {
     void aFieldNameSelectsItsFlattenedParts() throws Exception {
         ManualFeed feed = new ManualFeed();
         start(WebhookConfig.of(url().toString()).withJson(true).withFields(List.of("gas", "currentUsage")), feed);
-        feed.push(telegram(KAIFA));
+        feed.publish(telegram(KAIFA));
         JsonObject o = JsonParser.parseString(next().body()).getAsJsonObject();
         assertThat(o.keySet()).containsExactlyInAnyOrder("gas_ts", "gas_totalUse", "currentUsage");
     }
@@ -199,10 +199,10 @@ class WebhookPosterTest {
         ManualFeed feed = new ManualFeed();
         WebhookPoster p = start(WebhookConfig.of(url().toString()).withJson(true).withInterval(Duration.ofMillis(300)),
                 feed);
-        feed.push(telegram(KAIFA));
+        feed.publish(telegram(KAIFA));
         assertThat(JsonParser.parseString(next().body()).getAsJsonObject().get("header").getAsString())
                 .isEqualTo(header(KAIFA));
-        feed.push(telegram(ISKRA));
+        feed.publish(telegram(ISKRA));
         assertThat(JsonParser.parseString(next().body()).getAsJsonObject().get("header").getAsString())
                 .isEqualTo(header(ISKRA));
         waitFor(() -> p.postedCount() == 1, 5000);
@@ -215,11 +215,11 @@ class WebhookPosterTest {
         ManualFeed feed = new ManualFeed();
         WebhookPoster p = start(WebhookConfig.of(url().toString()).withInterval(Duration.ofMillis(300))
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)).withFields(List.of()), feed);
-        feed.push(telegram(KAIFA));
+        feed.publish(telegram(KAIFA));
         next(); // hangs for 3 s on the server
         long t0 = System.nanoTime();
         for (int i = 0; i < 100; i++) {
-            feed.push(telegram(i % 2 == 0 ? ISKRA : FLUVIUS));
+            feed.publish(telegram(i % 2 == 0 ? ISKRA : FLUVIUS));
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("the feed is never blocked")
                 .isLessThan(1000);

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.p1meter.internal.output.mqtt;
+package org.openhab.binding.p1meter.internal.reader;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,18 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
-import org.openhab.binding.p1meter.internal.reader.ConnectionState;
-import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
-import org.openhab.binding.p1meter.internal.reader.UsageChange;
 
 /**
- * A feed the test drives by hand: every event is delivered synchronously on the calling thread.
+ * A feed the test drives by hand: every event is delivered synchronously on the calling thread, so a test can
+ * also time how long a listener keeps the feed busy. Tests subclass it for their own shorthands.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class TestFeed implements P1Feed {
+public class ManualFeed implements P1Feed {
 
     private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable P1Telegram last;
@@ -53,20 +50,20 @@ public final class TestFeed implements P1Feed {
         return listeners.size();
     }
 
-    public void telegram(P1Telegram t) {
-        last = t;
-        listeners.forEach(l -> l.onTelegram(t));
+    public void publish(P1Telegram telegram) {
+        last = telegram;
+        listeners.forEach(l -> l.onTelegram(telegram));
     }
 
-    public void usage(UsageChange c) {
-        listeners.forEach(l -> l.onUsageChange(c));
+    public void usage(UsageChange change) {
+        listeners.forEach(l -> l.onUsageChange(change));
     }
 
-    public void gasUsage(UsageChange c) {
-        listeners.forEach(l -> l.onGasUsage(c));
+    public void gasUsage(UsageChange change) {
+        listeners.forEach(l -> l.onGasUsage(change));
     }
 
-    public void state(ConnectionState s) {
-        listeners.forEach(l -> l.onConnectionState(s, s.name()));
+    public void state(ConnectionState state) {
+        listeners.forEach(l -> l.onConnectionState(state, state.name()));
     }
 }

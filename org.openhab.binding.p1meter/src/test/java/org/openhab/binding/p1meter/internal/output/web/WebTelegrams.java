@@ -13,52 +13,20 @@
 package org.openhab.binding.p1meter.internal.output.web;
 
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
-import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
 
 /**
- * A feed the test drives by hand: {@link #publish} delivers on the calling thread, so a test can also time how
- * long a listener keeps the feed busy.
+ * Telegrams for the dashboard tests.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-final class ManualFeed implements P1Feed {
+final class WebTelegrams {
 
-    private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
-    private volatile @Nullable P1Telegram last;
-
-    @Override
-    public void addListener(P1Listener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(P1Listener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public @Nullable P1Telegram lastTelegram() {
-        return last;
-    }
-
-    int listenerCount() {
-        return listeners.size();
-    }
-
-    void publish(P1Telegram telegram) {
-        last = telegram;
-        for (P1Listener l : listeners) {
-            l.onTelegram(telegram);
-        }
+    private WebTelegrams() {
     }
 
     /** A three-phase DSMR 5 telegram with the given import and export power (kW) and meter time. */
