@@ -95,12 +95,14 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
                 socket.close(1013, "The dashboard is shutting down");
                 return;
             }
+            // in the set before the first message goes out: broadcasts wait for this lock, so 'power' still comes
+            // first, and a telegram that arrives once the browser has it is never skipped for this browser
+            sockets.add(socket);
             P1Telegram last = feed.lastTelegram();
             String message = last == null ? null : message(TOPIC_CONNECT, last);
             if (message != null) {
                 socket.send(message);
             }
-            sockets.add(socket);
         }
         logger.debug("Dashboard socket connected ({} open)", sockets.size());
     }
