@@ -29,7 +29,6 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
-import org.openhab.binding.p1meter.internal.reader.LineNoise;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,10 +110,6 @@ final class ParseCommand implements Callable<Integer> {
 
         @Override
         public void telegram(P1Telegram telegram) {
-            if (LineNoise.is(telegram)) {
-                rejected(LineNoise.rejection(telegram));
-                return;
-            }
             out.println(TelegramJson.toJson(telegram));
         }
 

@@ -160,6 +160,24 @@ public final class P1Telegram {
         return unknown;
     }
 
+    /**
+     * True when the telegram holds no object of the meter the catalogue knows: no clock, identifier, version,
+     * M-Bus device or quantity. That is what line noise framed as {@code /...!} looks like (a meter read at the
+     * wrong baud rate, a dongle's boot messages); unknown objects do not count, since random bytes often hold
+     * something of the form {@code x(y)}.
+     */
+    public boolean carriesNothing() {
+        if (timestamp != null || equipmentId != null || p1Version != null || !mbus.isEmpty()) {
+            return false;
+        }
+        for (double v : quantities) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return "P1Telegram[" + header + ", " + (timestamp == null ? "no time" : timestamp) + ", "

@@ -234,6 +234,12 @@ public final class TelegramDecoder {
             report(new Rejection(Rejection.Reason.MALFORMED, "malformed: " + e.getMessage(), raw.length));
             return;
         }
+        if (!crcChecked && t.carriesNothing()) {
+            // nothing vouches for a frame without CRC but its content: with none, it is line noise, not a meter
+            report(new Rejection(Rejection.Reason.MALFORMED,
+                    "malformed: frame without CRC and without any known object (line noise?)", raw.length));
+            return;
+        }
         try {
             sink.telegram(t);
         } catch (RuntimeException e) {

@@ -359,10 +359,6 @@ public final class P1Reader implements P1Feed {
     }
 
     private void onTelegram(P1Telegram telegram) {
-        if (LineNoise.is(telegram)) {
-            onRejected(LineNoise.rejection(telegram));
-            return;
-        }
         lastValidNanos = System.nanoTime();
         validSinceOpen = true;
         lastTelegram = telegram;

@@ -288,6 +288,19 @@ class FramingTest {
     }
 
     @Test
+    void aFrameWithoutCrcAndWithoutAnyObjectIsLineNoise() {
+        // what a meter read at the wrong baud rate or a dongle's boot text can frame as '/' .. '!'
+        byte[] noise = "/\u00e6x\u00fe!\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] dsmr22 = Corpus.telegram("dsmr22_isk_mt382_1004"); // no CRC either, but readings
+        Corpus.Collected c = Corpus.decode(DecoderConfig.plaintext(), noise, dsmr22);
+        assertThat(c.rejections).extracting(Rejection::reason).containsExactly(Rejection.Reason.MALFORMED);
+        assertThat(c.rejections.get(0).length()).isEqualTo(noise.length);
+        assertThat(c.telegrams).hasSize(1);
+        assertThat(c.telegrams.get(0).crcChecked()).isFalse();
+        assertThat(c.telegrams.get(0).raw()).isEqualTo(dsmr22);
+    }
+
+    @Test
     void theDecoderGoesOnWhenAListenerThrows() {
         byte[] t = Corpus.telegram("dsmr50_isk_am550_openhab");
         List<P1Telegram> seen = new ArrayList<>();
