@@ -132,7 +132,24 @@ class DaemonSourceFaultsIT {
     private ServerSocket listen(int port) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        // the restarted dongle binds its predecessor's port, which can stay taken for a moment after it closed
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                break;
+            } catch (java.net.BindException e) {
+                if (port == 0 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
         s.setSoTimeout(15_000);
         closeables.add(s);
         return s;

@@ -14,8 +14,6 @@ package org.openhab.binding.p1meter.internal.handler;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -24,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.reader.Loopback;
 
 /**
  * A P1 dongle on 127.0.0.1: every client gets the telegrams in turn, one every {@code intervalMs}, until the
@@ -45,8 +44,7 @@ final class TelegramServer implements AutoCloseable {
         this.telegrams = List.copyOf(telegrams);
         this.intervalMs = intervalMs;
         ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Loopback.bind(s, port);
         this.server = s;
         Thread acceptor = new Thread(this::accept, "telegram-server-" + s.getLocalPort());
         acceptor.setDaemon(true);

@@ -13,8 +13,6 @@
 package org.openhab.binding.p1meter.internal.reader;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
@@ -36,8 +34,7 @@ public final class FakeDongle implements AutoCloseable {
 
     public FakeDongle(int port) throws IOException {
         server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Loopback.bind(server, port);
         Thread t = new Thread(() -> {
             try {
                 while (true) {
