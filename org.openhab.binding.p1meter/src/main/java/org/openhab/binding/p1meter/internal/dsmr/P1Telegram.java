@@ -46,6 +46,12 @@ public final class P1Telegram {
     private final @Nullable PeakDemand peakDemand;
     private final List<PeakDemand> peakDemandHistory;
     private final List<UnknownObject> unknown;
+    /**
+     * The JSON reading, written once however many outputs ask (JSON TCP, MQTT, dashboard, webhook). A plain
+     * field: racing threads at worst write the same string twice, and a String is safe to publish.
+     */
+    @Nullable
+    String json;
 
     private P1Telegram(Builder b) {
         this.raw = b.raw;

@@ -41,9 +41,14 @@ public final class TelegramJson {
     }
 
     public static String toJson(P1Telegram t) {
-        StringBuilder sb = new StringBuilder(2048); // a three-phase telegram with gas takes about 1.3 K
-        write(sb, t);
-        return sb.toString();
+        String json = t.json;
+        if (json == null) {
+            StringBuilder sb = new StringBuilder(2048); // a three-phase telegram with gas takes about 1.3 K
+            write(sb, t);
+            json = sb.toString();
+            t.json = json;
+        }
+        return json;
     }
 
     /** Appends the JSON reading of {@code t} to {@code sb}. */

@@ -156,4 +156,14 @@ class TelegramJsonTest {
                     .isEqualTo(ConformanceTest.headerOf(Corpus.telegram(name)));
         }
     }
+
+    @Test
+    void theReadingIsWrittenOnceHoweverManyOutputsAskForIt() {
+        P1Telegram t = new P1Telegram.Builder().header("KFM5KAIFA-METER").set(Quantity.POWER_IMPORT, 0.5).build();
+        String first = TelegramJson.toJson(t);
+        assertThat(TelegramJson.toJson(t)).isSameAs(first);
+        // a telegram of its own gets a reading of its own
+        P1Telegram other = new P1Telegram.Builder().header("KFM5KAIFA-METER").set(Quantity.POWER_IMPORT, 0.7).build();
+        assertThat(TelegramJson.toJson(other)).contains("\"currentUsage\":0.7").isNotEqualTo(first);
+    }
 }
