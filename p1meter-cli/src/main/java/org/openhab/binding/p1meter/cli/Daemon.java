@@ -233,7 +233,9 @@ final class Daemon {
         }
         reader.stop();
         ReaderStats s = reader.stats();
-        logger.info("Stopped after {} telegrams, {} rejected", s.telegrams(), s.rejectedTotal());
+        // an output that fell behind skipped its oldest events; the count says whether a gap at a client is that
+        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by outputs that fell behind",
+                s.telegrams(), s.rejectedTotal(), s.droppedEvents());
     }
 
     List<P1Output> outputs() {
