@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-final class ListenerQueue {
+final class ListenerQueue implements Delivery {
 
     private final Logger logger = LoggerFactory.getLogger(ListenerQueue.class);
 
@@ -53,12 +53,14 @@ final class ListenerQueue {
         thread.start();
     }
 
-    P1Listener listener() {
+    @Override
+    public P1Listener listener() {
         return listener;
     }
 
     /** Queues an event; never blocks. */
-    void offer(Consumer<P1Listener> event) {
+    @Override
+    public void offer(Consumer<P1Listener> event) {
         synchronized (queue) {
             if (closed) {
                 return;
@@ -80,7 +82,8 @@ final class ListenerQueue {
      * Delivers what is still queued (for at most {@code waitMillis}) and ends the thread; events offered later
      * are ignored. A listener stuck in a call is interrupted and abandoned.
      */
-    void close(long waitMillis) {
+    @Override
+    public void close(long waitMillis) {
         synchronized (queue) {
             closed = true;
             queue.notifyAll();

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * Each listener has its own bounded queue and delivery thread ({@link ListenerQueue}): the reader thread never
- * waits for a listener.
+ * waits for a listener. A {@link DirectListener}, whose callbacks only hand work on to a queue of its own, is
+ * called on the reader thread instead (one thread hand-off less per telegram).
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -64,7 +65,7 @@ public final class P1Reader implements P1Feed {
     private final P1Source source;
     private final DecoderConfig decoderConfig;
     private final ReaderOptions options;
-    private final List<ListenerQueue> listeners = new CopyOnWriteArrayList<>();
+    private final List<Delivery> listeners = new CopyOnWriteArrayList<>();
 
     private final AtomicLong telegrams = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -173,7 +174,7 @@ public final class P1Reader implements P1Feed {
     }
 
     private void closeListeners() {
-        for (ListenerQueue q : listeners) {
+        for (Delivery q : listeners) {
             q.close(LISTENER_CLOSE_WAIT_MS);
         }
         listeners.clear();
@@ -192,12 +193,13 @@ public final class P1Reader implements P1Feed {
             }
             name = "p1-listener-" + source.describe() + "-" + (++listenerCount);
         }
-        listeners.add(new ListenerQueue(listener, options.queueCapacity(), dropped, name));
+        listeners.add(listener instanceof DirectListener direct ? new DirectDelivery(direct)
+                : new ListenerQueue(listener, options.queueCapacity(), dropped, name));
     }
 
     @Override
     public void removeListener(P1Listener listener) {
-        for (ListenerQueue q : listeners) {
+        for (Delivery q : listeners) {
             if (q.listener() == listener) {
                 listeners.remove(q);
                 q.close(LISTENER_CLOSE_WAIT_MS);
@@ -222,7 +224,7 @@ public final class P1Reader implements P1Feed {
     }
 
     private void publish(Consumer<P1Listener> event) {
-        for (ListenerQueue q : listeners) {
+        for (Delivery q : listeners) {
             q.offer(event);
         }
     }

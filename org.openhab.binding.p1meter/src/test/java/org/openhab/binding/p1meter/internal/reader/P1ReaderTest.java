@@ -221,6 +221,42 @@ class P1ReaderTest {
     }
 
     @Test
+    void directListenerRunsOnTheReaderThreadInOrderAndItsFailuresHarmNobody() throws Exception {
+        int n = 10;
+        byte[][] parts = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            parts[i] = bytes(i % 2 == 0 ? KAIFA : ISKRA);
+        }
+        P1Reader reader = reader(new BytesSource(concat(parts)), FAST.withQueueCapacity(1));
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reader.addListener(new DirectListener() {
+            @Override
+            public void onTelegram(P1Telegram telegram) {
+                throw new IllegalStateException("a direct listener that always fails");
+            }
+        });
+        reader.addListener(new DirectListener() {
+            @Override
+            public void onTelegram(P1Telegram telegram) {
+                threads.add(Thread.currentThread().getName());
+                headers.add(telegram.header());
+            }
+        });
+        Recorder queued = new Recorder();
+        reader.addListener(queued);
+        reader.start();
+        waitFor(() -> headers.size() == n && queued.telegrams.size() + reader.stats().droppedEvents() >= n, 5000);
+        // called in place: never dropped, however small the queues, on the thread that reads the source
+        for (int i = 0; i < n; i++) {
+            assertThat(headers.get(i)).isEqualTo(header(i % 2 == 0 ? KAIFA : ISKRA));
+        }
+        assertThat(threads).allSatisfy(t -> assertThat(t).startsWith("p1-reader-"));
+        // the queued listener, with room for one event, still hears from the reader
+        assertThat(queued.telegrams).isNotEmpty();
+    }
+
+    @Test
     void fullQueueDropsTheOldestEventAndCountsIt() throws Exception {
         int n = 20;
         int capacity = 4;

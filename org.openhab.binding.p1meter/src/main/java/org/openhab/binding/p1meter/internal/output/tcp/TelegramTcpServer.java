@@ -18,8 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
 
 /**
  * A TCP server that sends every valid telegram to all its clients, in a form its subclass chooses. The bytes are
@@ -29,7 +29,7 @@ import org.openhab.binding.p1meter.internal.reader.P1Listener;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public abstract class TelegramTcpServer implements P1Output, P1Listener {
+public abstract class TelegramTcpServer implements P1Output, DirectListener {
 
     private final TcpBroadcastServer server;
     private final String label;

@@ -1,0 +1,69 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.p1meter.internal.reader;
+
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls a {@link DirectListener} on the thread that publishes the event (the reader's). The lock keeps one
+ * listener's callbacks from overlapping when a second thread publishes (the final STOPPED); it is uncontended
+ * otherwise.
+ *
+ * @author P1 Meter Team - Initial contribution
+ */
+@NonNullByDefault
+final class DirectDelivery implements Delivery {
+
+    private final Logger logger = LoggerFactory.getLogger(DirectDelivery.class);
+
+    private final DirectListener listener;
+    private volatile boolean closed;
+    private long failures;
+
+    DirectDelivery(DirectListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public P1Listener listener() {
+        return listener;
+    }
+
+    @Override
+    public synchronized void offer(Consumer<P1Listener> event) {
+        if (closed) {
+            return;
+        }
+        try {
+            event.accept(listener);
+        } catch (RuntimeException | LinkageError e) {
+            // the full trace once; a listener that fails on every telegram must not flood the log
+            if (++failures == 1) {
+                logger.warn("Listener {} failed: {}", listener.getClass().getName(), e.toString(), e);
+            } else {
+                logger.debug("Listener {} failed again ({} times): {}", listener.getClass().getName(), failures,
+                        e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close(long waitMillis) {
+        // not synchronized: a listener removing itself from its own callback holds the lock already
+        closed = true;
+    }
+}
