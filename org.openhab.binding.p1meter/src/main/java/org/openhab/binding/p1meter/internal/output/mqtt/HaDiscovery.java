@@ -13,6 +13,7 @@
 package org.openhab.binding.p1meter.internal.output.mqtt;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -139,6 +140,29 @@ public final class HaDiscovery {
             messages.add(OutboundMessage.of(s.configTopic(discoveryPrefix), GSON.toJson(config(s)), true));
         }
         return messages;
+    }
+
+    /**
+     * What decides which sensors a telegram has and what their topics are: telegrams of equal shape have equal
+     * {@link #configTopics}. Cheap enough for every telegram, unlike building the sensors.
+     */
+    public Shape shape(P1Telegram telegram) {
+        BitSet present = new BitSet(QUANTITIES.length);
+        for (Quantity q : QUANTITIES) {
+            if (telegram.has(q)) {
+                present.set(q.ordinal());
+            }
+        }
+        List<String> mbus = new ArrayList<>(telegram.mbus().size());
+        for (MBusDevice d : telegram.mbus()) {
+            mbus.add(d.channel() + "/" + d.deviceType() + "/" + d.serial() + "/" + d.unit() + "/" + d.hasValue());
+        }
+        return new Shape(telegram.header(), telegram.equipmentId(), present, telegram.peakDemand() != null, mbus);
+    }
+
+    /** See {@link #shape}. */
+    public record Shape(String header, @Nullable String equipmentId, BitSet quantities, boolean peakDemand,
+            List<String> mbus) {
     }
 
     /** The discovery config topics of the telegram's sensors: tells when a new quantity appears. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import javax.net.SocketFactory;
@@ -39,8 +40,8 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openhab.binding.p1meter.internal.reader.UsageChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +56,10 @@ import com.google.gson.JsonParser;
  * will), plus Home Assistant discovery.
  *
  * <p>
- * The feed's callbacks only turn events into messages and put them in a {@link LatestPerTopicQueue}; one
- * publisher thread owns the Paho client, connects, publishes and reconnects with backoff. A slow or dead broker
+ * The feed calls this output on the reader's thread ({@link DirectListener}); its callbacks only hand the
+ * newest telegram to the publisher, or put small messages in a {@link LatestPerTopicQueue}. One publisher thread
+ * turns the newest telegram into its messages, owns the Paho client, connects, publishes and reconnects with
+ * backoff. A slow or dead broker
  * therefore never holds up the reader or the other outputs, and while it is away the queue keeps only the newest
  * message per topic. Publishing is pipelined (Paho's asynchronous client): the publisher hands a message over
  * without waiting for the broker's acknowledgement of the one before, and a message whose delivery fails goes
@@ -70,7 +73,7 @@ import com.google.gson.JsonParser;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class MqttOutput implements P1Output, P1Listener {
+public final class MqttOutput implements P1Output, DirectListener {
 
     static final int QUEUE_CAPACITY = 1024;
     private static final long DEFAULT_MIN_BACKOFF_MS = 1000;
@@ -97,6 +100,10 @@ public final class MqttOutput implements P1Output, P1Listener {
     private volatile boolean connectionLost;
     private volatile boolean sourceUp = true;
     private volatile @Nullable P1Telegram lastTelegram;
+    /** The shape of a telegram whose discovery configs were all announced; publisher thread only. */
+    private HaDiscovery.@Nullable Shape announcedShape;
+    /** The newest telegram the publisher has not turned into messages yet. */
+    private final AtomicReference<@Nullable P1Telegram> unrendered = new AtomicReference<>();
     private volatile boolean running;
 
     private @Nullable P1Feed feed;
@@ -217,6 +224,19 @@ public final class MqttOutput implements P1Output, P1Listener {
             sourceUp = true;
             queue.offerFirst(List.of(connectedMessage()));
         }
+        // called on the reader's thread: only hand the telegram over; the publisher turns the newest one into
+        // messages when it gets to it (a broker that is behind skips readings, as the queue would anyway)
+        if (unrendered.getAndSet(telegram) == null) {
+            queue.wakeUp();
+        }
+    }
+
+    /** Turns the newest telegram not yet seen by the publisher into messages; on the publisher's thread. */
+    private void renderNewest() {
+        P1Telegram telegram = unrendered.getAndSet(null);
+        if (telegram == null) {
+            return;
+        }
         String json;
         try {
             json = readingJson.apply(telegram);
@@ -229,11 +249,16 @@ public final class MqttOutput implements P1Output, P1Listener {
             offerDistinct(json);
         }
         if (config.discovery() && !discoveryWanted) {
-            Set<String> topics = discovery.configTopics(telegram);
-            synchronized (announced) {
-                if (!announced.containsAll(topics)) {
-                    discoveryWanted = true;
-                    queue.wakeUp();
+            // building every sensor to compare topics is most of this output's work: only when the shape changed
+            HaDiscovery.Shape shape = discovery.shape(telegram);
+            if (!shape.equals(announcedShape)) {
+                Set<String> topics = discovery.configTopics(telegram);
+                synchronized (announced) {
+                    if (!announced.containsAll(topics)) {
+                        discoveryWanted = true;
+                    } else {
+                        announcedShape = shape;
+                    }
                 }
             }
         }
@@ -370,6 +395,7 @@ public final class MqttOutput implements P1Output, P1Listener {
                     continue;
                 }
             }
+            renderNewest();
             if (discoveryWanted) {
                 offerDiscovery();
             }
@@ -420,6 +446,7 @@ public final class MqttOutput implements P1Output, P1Listener {
             await(c.subscribe(config.haStatusTopic(), 1));
             synchronized (announced) {
                 announced.clear();
+                announcedShape = null;
                 discoveryWanted = true;
             }
         }
@@ -511,6 +538,7 @@ public final class MqttOutput implements P1Output, P1Listener {
         }
         try {
             if (c.isConnected() && !connectionLost) {
+                renderNewest();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
                 OutboundMessage m;
                 while (System.nanoTime() < deadline && (m = queue.poll(0, TimeUnit.MILLISECONDS)) != null) {

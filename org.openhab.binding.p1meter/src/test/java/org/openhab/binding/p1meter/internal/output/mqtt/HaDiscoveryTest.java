@@ -199,4 +199,33 @@ class HaDiscoveryTest {
                 .contains("homeassistant/sensor/p1meter_45/voltage_l1/config")
                 .hasSize(discovery.configTopics(small).size() + 1);
     }
+
+    @Test
+    void shapeIsEqualForNewValuesAndDiffersWhenTheSensorsWould() {
+        P1Telegram first = kaifa();
+        P1Telegram later = new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42")
+                .equipmentId("4530303033").crcChecked(true).set(Quantity.ENERGY_IMPORT_T1, 2001)
+                .set(Quantity.ENERGY_IMPORT_T2, 1001).set(Quantity.ENERGY_EXPORT_T1, 1001)
+                .set(Quantity.ENERGY_EXPORT_T2, 2001).set(Quantity.TARIFF, 2).set(Quantity.POWER_IMPORT, 1.5)
+                .set(Quantity.POWER_EXPORT, 0).set(Quantity.POWER_FAILURES, 1).set(Quantity.LONG_POWER_FAILURES, 0)
+                .set(Quantity.VOLTAGE_SAGS_L1, 0).set(Quantity.VOLTAGE_SWELLS_L1, 0).set(Quantity.CURRENT_L1, 7)
+                .set(Quantity.POWER_IMPORT_L1, 1.5).set(Quantity.POWER_EXPORT_L1, 0)
+                .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T22:00:00+02:00"),
+                        1544.5, Quantity.Unit.M3, -1)))
+                .build();
+        assertThat(discovery.shape(later)).isEqualTo(discovery.shape(first));
+        assertThat(discovery.configTopics(later)).isEqualTo(discovery.configTopics(first));
+
+        P1Telegram withVoltage = new P1Telegram.Builder().header("KFM5KAIFA-METER").equipmentId("4530303033")
+                .set(Quantity.POWER_IMPORT, 1).set(Quantity.VOLTAGE_L1, 230).build();
+        P1Telegram withoutVoltage = new P1Telegram.Builder().header("KFM5KAIFA-METER").equipmentId("4530303033")
+                .set(Quantity.POWER_IMPORT, 1).build();
+        P1Telegram otherMeter = new P1Telegram.Builder().header("KFM5KAIFA-METER").equipmentId("4530303034")
+                .set(Quantity.POWER_IMPORT, 1).build();
+        P1Telegram gasMeterSwapped = new P1Telegram.Builder().header("KFM5KAIFA-METER").equipmentId("4530303033")
+                .set(Quantity.POWER_IMPORT, 1)
+                .mbus(List.of(new MBusDevice(1, 3, "4730303340", null, 1.0, Quantity.Unit.M3, -1))).build();
+        assertThat(List.of(discovery.shape(withVoltage), discovery.shape(withoutVoltage), discovery.shape(otherMeter),
+                discovery.shape(gasMeterSwapped), discovery.shape(first))).doesNotHaveDuplicates();
+    }
 }

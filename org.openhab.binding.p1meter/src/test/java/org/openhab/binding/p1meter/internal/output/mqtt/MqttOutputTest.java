@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.UsageChange;
@@ -298,6 +299,20 @@ class MqttOutputTest {
                 ha.publish(disco + "/status", "offline", false);
             }
             assertThat(probe.collect(Duration.ofMillis(500))).isEmpty();
+
+            // a quantity the meter did not send before (a phase voltage): its config follows, once
+            feed.publish(TestReadings.kaifaWithUsage(0.3));
+            assertThat(probe.collect(Duration.ofMillis(1000))).isNotEmpty(); // another meter: its own configs
+            feed.publish(TestReadings.kaifaWithUsage(0.4));
+            assertThat(probe.collect(Duration.ofMillis(500))).as("same quantities, new values").isEmpty();
+            P1Telegram withVoltage = TestReadings.kaifaWith(Quantity.VOLTAGE_L1, 229.8);
+            String voltageTopic = new HaDiscovery(prefix, disco, "x").configTopics(withVoltage).stream()
+                    .filter(t -> t.endsWith("/voltage_l1/config")).findFirst().orElseThrow();
+            feed.publish(withVoltage);
+            assertThat(probe.collect(Duration.ofMillis(1000))).extracting(MqttProbe.Received::topic)
+                    .contains(voltageTopic).doesNotHaveDuplicates();
+            feed.publish(withVoltage);
+            assertThat(probe.collect(Duration.ofMillis(500))).as("announced once").isEmpty();
         }
     }
 

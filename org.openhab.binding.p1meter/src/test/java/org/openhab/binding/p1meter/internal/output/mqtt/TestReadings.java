@@ -66,6 +66,16 @@ public final class TestReadings {
                 .build();
     }
 
+    /** {@link #kaifaWithUsage} with one more quantity, as when a meter starts sending something new. */
+    public static P1Telegram kaifaWith(Quantity extra, double value) {
+        return new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
+                .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, 0.4)
+                .set(Quantity.POWER_EXPORT, 0).set(extra, value)
+                .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T21:00:00+02:00"),
+                        1543.012, Quantity.Unit.M3, -1)))
+                .build();
+    }
+
     /** The JSON reading of the contract. */
     public static String json(P1Telegram t) {
         return TelegramJson.toJson(t);
