@@ -27,6 +27,7 @@ import org.openhab.core.library.dimension.VolumetricFlowRate;
 import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.format.SimpleUnitFormat;
 import tech.units.indriya.function.MultiplyConverter;
+import tech.units.indriya.unit.AlternateUnit;
 import tech.units.indriya.unit.ProductUnit;
 import tech.units.indriya.unit.TransformedUnit;
 
@@ -48,6 +49,13 @@ public final class Units {
     public static final Unit<Energy> WATT_HOUR = new TransformedUnit<>("Wh", JOULE, JOULE,
             MultiplyConverter.of(3600));
     public static final Unit<Energy> KILOWATT_HOUR = MetricPrefix.KILO(WATT_HOUR);
+    public static final Unit<Power> VAR = new AlternateUnit<>(WATT, "var");
+    public static final Unit<Power> KILOVAR = MetricPrefix.KILO(VAR);
+    @SuppressWarnings("unchecked")
+    public static final Unit<Energy> VAR_HOUR = (Unit<Energy>) new ProductUnit<>(VAR.multiply(HOUR));
+    public static final Unit<Energy> KILOVAR_HOUR = MetricPrefix.KILO(VAR_HOUR);
+    public static final Unit<Power> VOLT_AMPERE = new AlternateUnit<>(WATT, "VA");
+    public static final Unit<Power> KILOVOLT_AMPERE = MetricPrefix.KILO(VOLT_AMPERE);
     public static final Unit<VolumetricFlowRate> CUBICMETRE_PER_HOUR = new ProductUnit<>(
             tech.units.indriya.unit.Units.CUBIC_METRE.divide(tech.units.indriya.unit.Units.HOUR));
 
@@ -55,6 +63,10 @@ public final class Units {
         SimpleUnitFormat format = SimpleUnitFormat.getInstance();
         format.label(WATT_HOUR, "Wh");
         format.label(KILOWATT_HOUR, "kWh");
+        format.label(KILOVAR, "kvar");
+        format.label(VAR_HOUR, "varh");
+        format.label(KILOVAR_HOUR, "kvarh");
+        format.label(KILOVOLT_AMPERE, "kVA");
         format.label(CUBICMETRE_PER_HOUR, "m³/h");
         format.label(SIUnits.CUBIC_METRE, "m³");
     }

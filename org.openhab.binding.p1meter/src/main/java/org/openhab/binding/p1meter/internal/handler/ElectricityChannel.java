@@ -98,7 +98,26 @@ public enum ElectricityChannel {
     PEAK_DEMAND_TIMESTAMP("peak-demand-timestamp", "DateTime", t -> {
         PeakDemand peak = t.peakDemand();
         return peak == null ? null : dateTime(peak.timestamp());
-    });
+    }),
+
+    // what Luxembourg (Smarty), Belgian (e-MUCS), Austrian and Hungarian meters add
+    REACTIVE_POWER_IMPORT("reactive-power-import", "Number:Power",
+            t -> kiloToBase(t, Quantity.REACTIVE_POWER_IMPORT, Units.VAR)),
+    REACTIVE_POWER_EXPORT("reactive-power-export", "Number:Power",
+            t -> kiloToBase(t, Quantity.REACTIVE_POWER_EXPORT, Units.VAR)),
+    REACTIVE_ENERGY_IMPORT("reactive-energy-import", "Number:Energy",
+            t -> plain(t, Quantity.REACTIVE_ENERGY_IMPORT, Units.KILOVAR_HOUR)),
+    REACTIVE_ENERGY_EXPORT("reactive-energy-export", "Number:Energy",
+            t -> plain(t, Quantity.REACTIVE_ENERGY_EXPORT, Units.KILOVAR_HOUR)),
+    APPARENT_POWER_IMPORT("apparent-power-import", "Number:Power",
+            t -> kiloToBase(t, Quantity.APPARENT_POWER_IMPORT, Units.VOLT_AMPERE)),
+    APPARENT_POWER_EXPORT("apparent-power-export", "Number:Power",
+            t -> kiloToBase(t, Quantity.APPARENT_POWER_EXPORT, Units.VOLT_AMPERE)),
+    FREQUENCY("frequency", "Number:Frequency", t -> plain(t, Quantity.FREQUENCY, Units.HERTZ)),
+    POWER_FACTOR("power-factor", "Number:Dimensionless", t -> plain(t, Quantity.POWER_FACTOR, Units.ONE)),
+    BREAKER_STATE("breaker-state", "Number", t -> count(t, Quantity.BREAKER_STATE)),
+    LIMITER_THRESHOLD("limiter-threshold", "Number:Power", t -> kw(t, Quantity.LIMITER_THRESHOLD)),
+    FUSE_THRESHOLD("fuse-threshold", "Number:ElectricCurrent", t -> plain(t, Quantity.FUSE_THRESHOLD, Units.AMPERE));
 
     private static final Unit<Power> KILOWATT = MetricPrefix.KILO(Units.WATT);
 
@@ -132,7 +151,12 @@ public enum ElectricityChannel {
 
     /** kW as the meter sends them, shown in W: kW * 1000 without binary rounding noise. */
     private static @Nullable State kwToWatts(P1Telegram t, Quantity q) {
-        return t.has(q) ? new QuantityType<>(decimal(t.get(q)).movePointRight(3), Units.WATT) : null;
+        return kiloToBase(t, q, Units.WATT);
+    }
+
+    /** kvar or kVA as the meter sends them, shown in var or VA like active power in W. */
+    private static @Nullable State kiloToBase(P1Telegram t, Quantity q, Unit<Power> unit) {
+        return t.has(q) ? new QuantityType<>(decimal(t.get(q)).movePointRight(3), unit) : null;
     }
 
     private static @Nullable State kw(P1Telegram t, Quantity q) {
