@@ -110,20 +110,22 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         try {
             config = readConfig();
             if (config.receiveTimeout < 0) {
-                throw new IllegalArgumentException("The receive timeout must be 0 (off) or a number of seconds, not "
-                        + config.receiveTimeout + ".");
+                throw new ConfigProblem("offline.conf-error.receive-timeout", config.receiveTimeout);
             }
             if (config.refreshInterval < 0) {
-                throw new IllegalArgumentException("The refresh interval must be 0 (every telegram) or a number of "
-                        + "seconds, not " + config.refreshInterval + ".");
+                throw new ConfigProblem("offline.conf-error.refresh-interval", config.refreshInterval);
             }
             decoder = decoderConfig(config);
             source = createSource(config);
+        } catch (ConfigProblem e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusText());
+            return;
         } catch (IllegalArgumentException e) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    StatusText.of("offline.conf-error.invalid", String.valueOf(e.getMessage())));
             return;
         }
-        updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, "Connecting to " + source.describe());
+        updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, StatusText.of("status.connecting", source.describe()));
         P1Reader newReader = new P1Reader(source, decoder, readerOptions(config));
         ReaderEvents newEvents = new ReaderEvents(newReader, config, source.describe());
         newReader.addListener(newEvents);
@@ -137,9 +139,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         try {
             return DecoderConfig.of(config.decryptionKey, config.additionalKey);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid decryption settings: " + e.getMessage()
-                    + ". Copy the key (and AAD, if your grid operator gave one) exactly as received, or leave the "
-                    + "key empty for meters that do not encrypt.", e);
+            throw new ConfigProblem("offline.conf-error.decryption", String.valueOf(e.getMessage()));
         }
     }
 
@@ -314,8 +314,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                     if (decryptionFailures == DECRYPTION_FAILURES_FOR_CONFIG_ERROR) {
                         online = false;
                         updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                                "Telegrams arrive but cannot be decrypted (" + rejection.message()
-                                        + "): check the decryption key and the additional authenticated data.");
+                                StatusText.of("offline.conf-error.cannot-decrypt", rejection.message()));
                     }
                     if (otherLog.record(now) > 0) {
                         logger.warn("{}: {}", getThing().getUID(), rejection.message());
@@ -338,12 +337,12 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                 case DISCONNECTED -> {
                     online = false;
                     updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                            sourceName + ": " + message + " (retrying)");
+                            StatusText.of("offline.comm-error.retrying", sourceName, message));
                 }
                 case NO_DATA -> {
                     online = false;
                     updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                            sourceName + ": " + message + " (reconnecting)");
+                            StatusText.of("offline.comm-error.reconnecting", sourceName, message));
                 }
                 default -> {
                     // CONNECTING/CONNECTED change nothing: ONLINE means a valid telegram arrived

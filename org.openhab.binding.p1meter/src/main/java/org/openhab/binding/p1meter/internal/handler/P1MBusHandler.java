@@ -81,13 +81,12 @@ public class P1MBusHandler extends BaseThingHandler {
         c.serialNumber = c.serialNumber.trim();
         if (c.mbusChannel < 0 || c.mbusChannel > 4) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "The M-Bus channel must be 1-4, or 0 for any channel; it is " + c.mbusChannel + ".");
+                    StatusText.of("offline.conf-error.mbus-channel", c.mbusChannel));
             return;
         }
         if (c.refreshInterval < 0) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "The refresh interval must be 0 (every telegram) or a number of seconds, not "
-                            + c.refreshInterval + ".");
+                    StatusText.of("offline.conf-error.refresh-interval", c.refreshInterval));
             return;
         }
         config = c;
@@ -98,11 +97,11 @@ public class P1MBusHandler extends BaseThingHandler {
         BridgeHandler bridgeHandler = bridge == null ? null : bridge.getHandler();
         if (bridge == null || (bridgeHandler != null && !(bridgeHandler instanceof P1BridgeHandler))) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "This Thing needs a P1 meter bridge (serial or TCP): select one as its bridge.");
+                    StatusText.of("offline.conf-error.no-bridge"));
         } else if (bridge.getStatus() != ThingStatus.ONLINE) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         } else {
-            updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, "Waiting for a telegram from the meter");
+            updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, StatusText.of("status.waiting"));
         }
     }
 
@@ -110,7 +109,7 @@ public class P1MBusHandler extends BaseThingHandler {
     public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
             if (!online) {
-                updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, "Waiting for a telegram from the meter");
+                updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, StatusText.of("status.waiting"));
             }
         } else {
             online = false;
@@ -142,7 +141,7 @@ public class P1MBusHandler extends BaseThingHandler {
             if (++missing == MISSING_TELEGRAMS_FOR_OFFLINE) {
                 online = false;
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                        "The telegrams carry no " + describeWanted() + "; M-Bus devices found: " + describe(telegram));
+                        StatusText.of("offline.comm-error.device-missing", describeWanted(), describe(telegram)));
             }
             return;
         }

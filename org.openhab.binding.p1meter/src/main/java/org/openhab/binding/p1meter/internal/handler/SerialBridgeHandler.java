@@ -32,11 +32,6 @@ import org.openhab.core.thing.Bridge;
 @NonNullByDefault
 public class SerialBridgeHandler extends P1BridgeHandler {
 
-    /** Tells a user without openHAB's serial transport what to install. */
-    static final String NO_SERIAL_TRANSPORT = "openHAB's serial transport is not installed. Install it with "
-            + "'feature:install openhab-transport-serial' in the openHAB console (or install this add-on's .kar, "
-            + "which brings it along), then disable and enable this Thing.";
-
     private final Supplier<@Nullable SerialSources> serialSources;
 
     /**
@@ -59,12 +54,11 @@ public class SerialBridgeHandler extends P1BridgeHandler {
         SerialBridgeConfig serial = (SerialBridgeConfig) config;
         String port = serial.serialPort.trim();
         if (port.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "No serial port: enter the port of the P1 cable, e.g. /dev/ttyUSB0 or /dev/serial/by-id/...");
+            throw new ConfigProblem("offline.conf-error.no-serial-port");
         }
         SerialSources sources = serialSources.get();
         if (sources == null) {
-            throw new IllegalArgumentException(NO_SERIAL_TRANSPORT);
+            throw new ConfigProblem("offline.conf-error.no-serial-transport");
         }
         return sources.create(port, serial.baudRate);
     }

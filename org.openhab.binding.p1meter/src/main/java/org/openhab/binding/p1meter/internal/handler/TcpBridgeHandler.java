@@ -46,12 +46,10 @@ public class TcpBridgeHandler extends P1BridgeHandler {
         TcpBridgeConfig tcp = (TcpBridgeConfig) config;
         String host = tcp.host.trim();
         if (host.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "No host: enter the IP address or host name of the P1 dongle or ser2net server.");
+            throw new ConfigProblem("offline.conf-error.no-host");
         }
         if (tcp.port < 1 || tcp.port > 65535) {
-            throw new IllegalArgumentException("The TCP port must be 1-65535 (the dongle's raw telegram port, "
-                    + "often 23 or 8088), not " + tcp.port + ".");
+            throw new ConfigProblem("offline.conf-error.tcp-port", tcp.port);
         }
         // a read that waits longer than the receive timeout fails, so a half-open connection is noticed even
         // without the watchdog; 0 (watchdog off) waits forever as asked

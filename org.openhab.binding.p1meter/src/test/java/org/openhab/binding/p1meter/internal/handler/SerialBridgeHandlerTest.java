@@ -95,7 +95,7 @@ class SerialBridgeHandlerTest {
 
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.OFFLINE);
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.CONFIGURATION_ERROR);
-        assertThat(h.getThing().getStatusInfo().getDescription())
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription()))
                 .contains("feature:install openhab-transport-serial");
     }
 
@@ -133,20 +133,20 @@ class SerialBridgeHandlerTest {
         Wait.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
-        assertThat(h.getThing().getStatusInfo().getDescription()).contains("/dev/ttyACM3 not found");
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("/dev/ttyACM3 not found");
     }
 
     @Test
     void anEmptyPortIsAConfigurationError() {
         SerialBridgeHandler h = start(Map.of(CONFIG_SERIAL_PORT, ""));
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.CONFIGURATION_ERROR);
-        assertThat(h.getThing().getStatusInfo().getDescription()).contains("serial port");
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("serial port");
     }
 
     @Test
     void anUnsupportedBaudRateIsAConfigurationError() {
         SerialBridgeHandler h = start(Map.of(CONFIG_SERIAL_PORT, "/dev/ttyUSB0", CONFIG_BAUD_RATE, "4800"));
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.CONFIGURATION_ERROR);
-        assertThat(h.getThing().getStatusInfo().getDescription()).contains("4800").contains("auto");
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("4800").contains("auto");
     }
 }
