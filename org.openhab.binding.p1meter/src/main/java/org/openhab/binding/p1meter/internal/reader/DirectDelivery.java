@@ -15,8 +15,6 @@ package org.openhab.binding.p1meter.internal.reader;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Calls a {@link DirectListener} on the thread that publishes the event (the reader's). The lock keeps one
@@ -28,14 +26,13 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 final class DirectDelivery implements Delivery {
 
-    private final Logger logger = LoggerFactory.getLogger(DirectDelivery.class);
-
     private final DirectListener listener;
     private volatile boolean closed;
-    private long failures;
+    private final GuardedListener guarded;
 
     DirectDelivery(DirectListener listener) {
         this.listener = listener;
+        this.guarded = new GuardedListener(listener);
     }
 
     @Override
@@ -48,17 +45,7 @@ final class DirectDelivery implements Delivery {
         if (closed) {
             return;
         }
-        try {
-            event.accept(listener);
-        } catch (RuntimeException | LinkageError e) {
-            // the full trace once; a listener that fails on every telegram must not flood the log
-            if (++failures == 1) {
-                logger.warn("Listener {} failed: {}", listener.getClass().getName(), e.toString(), e);
-            } else {
-                logger.debug("Listener {} failed again ({} times): {}", listener.getClass().getName(), failures,
-                        e.toString());
-            }
-        }
+        guarded.call(event);
     }
 
     @Override

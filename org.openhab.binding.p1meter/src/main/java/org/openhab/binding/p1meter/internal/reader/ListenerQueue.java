@@ -39,7 +39,7 @@ final class ListenerQueue implements Delivery {
     private final ArrayDeque<Consumer<P1Listener>> queue = new ArrayDeque<>();
     private final Thread thread;
     private boolean closed;
-    private long failures;
+    private final GuardedListener guarded;
 
     /**
      * @param dropped shared counter of dropped events (the reader's statistics)
@@ -48,6 +48,7 @@ final class ListenerQueue implements Delivery {
         this.listener = listener;
         this.capacity = capacity;
         this.dropped = dropped;
+        this.guarded = new GuardedListener(listener);
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -120,17 +121,7 @@ final class ListenerQueue implements Delivery {
                 }
                 event = next;
             }
-            try {
-                event.accept(listener);
-            } catch (RuntimeException | LinkageError e) {
-                // the full trace once; a listener that fails on every telegram must not flood the log
-                if (++failures == 1) {
-                    logger.warn("Listener {} failed: {}", listener.getClass().getName(), e.toString(), e);
-                } else {
-                    logger.debug("Listener {} failed again ({} times): {}", listener.getClass().getName(), failures,
-                            e.toString());
-                }
-            }
+            guarded.call(event);
             if (Thread.interrupted()) {
                 return;
             }
