@@ -233,8 +233,9 @@ final class Daemon {
         }
         reader.stop();
         ReaderStats s = reader.stats();
-        // an output that fell behind skipped its oldest events; the count says whether a gap at a client is that
-        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by outputs that fell behind",
+        // a queued listener (dashboard, webhook, status log) that fell behind skipped its oldest events; the TCP and
+        // MQTT outputs run on the reader's thread and drop a stalled client or an old message instead, and log it
+        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by listeners that fell behind",
                 s.telegrams(), s.rejectedTotal(), s.droppedEvents());
     }
 

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -61,7 +60,6 @@ class DaemonSoakIT {
 
     private static final int TELEGRAMS = 20_000;
     private static final int WINDOW = 128;
-    private static final Pattern SKIPPED = Pattern.compile("Stopped after \\d+ telegrams, \\d+ rejected, (\\d+) events skipped");
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -165,28 +163,21 @@ class DaemonSoakIT {
         assertThat(atEnd[1]).as("open file descriptors").isEqualTo(afterWarmUp[1]);
         // the JVM starts and ends compiler threads as it likes; a leak would be one per telegram or connection
         assertThat(atEnd[0]).as("threads").isLessThanOrEqualTo(afterWarmUp[0] + 3);
-        // the raw client gets every telegram, unless this machine let its output fall behind: then the daemon
-        // either dropped the client as stalled (256 telegrams behind on the socket) or skipped the output's oldest
-        // events (256 behind in its queue), and says so
+        // the raw client gets every telegram (its output runs on the reader's thread and never skips one), or, if
+        // this machine let it fall 256 behind on its socket, it is dropped as stalled, and the daemon says so
         long deadline = System.currentTimeMillis() + 10_000;
         while (rawTelegrams.get() < TELEGRAMS && !d.err().contains("stalled")
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
+        }
+        if (!d.err().contains("raw TCP client /127.0.0.1:" + raw.getLocalPort() + " disconnected (stalled")) {
+            assertThat(rawTelegrams.get()).isEqualTo(TELEGRAMS);
         }
 
         d.process.toHandle().destroy();
         assertThat(d.exit()).isZero();
         assertThat(d.err()).contains("Stopped after " + TELEGRAMS + " telegrams, 0 rejected, ")
                 .doesNotContain("Exception");
-        Matcher stopped = SKIPPED.matcher(d.err());
-        assertThat(stopped.find()).as("stop line with the skipped events").isTrue();
-        long skipped = Long.parseLong(stopped.group(1));
-        if (!d.err().contains("raw TCP client /127.0.0.1:" + raw.getLocalPort() + " disconnected (stalled")) {
-            // each skipped event costs a listener at most one telegram; the JSON client above lost none
-            assertThat(rawTelegrams.get() + skipped).as("raw telegrams received + events skipped")
-                    .isGreaterThanOrEqualTo(TELEGRAMS);
-            assertThat(rawTelegrams.get()).isLessThanOrEqualTo(TELEGRAMS);
-        }
     }
 
     private static long[] threadsAndFds(long pid) throws IOException {

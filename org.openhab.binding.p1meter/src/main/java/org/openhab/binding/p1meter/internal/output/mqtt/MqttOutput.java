@@ -102,6 +102,8 @@ public final class MqttOutput implements P1Output, DirectListener {
     private volatile @Nullable P1Telegram lastTelegram;
     /** The shape of a telegram whose discovery configs were all announced; publisher thread only. */
     private HaDiscovery.@Nullable Shape announcedShape;
+    /** Telegrams that could not be turned into messages; publisher thread only. */
+    private long renderFailures;
     /** The newest telegram the publisher has not turned into messages yet. */
     private final AtomicReference<@Nullable P1Telegram> unrendered = new AtomicReference<>();
     private volatile boolean running;
@@ -228,6 +230,20 @@ public final class MqttOutput implements P1Output, DirectListener {
         // messages when it gets to it (a broker that is behind skips readings, as the queue would anyway)
         if (unrendered.getAndSet(telegram) == null) {
             queue.wakeUp();
+        }
+    }
+
+    /** {@link #renderNewest}, logging what it throws: one odd telegram must not end the publisher thread. */
+    private void renderGuarded() {
+        try {
+            renderNewest();
+        } catch (RuntimeException | LinkageError e) {
+            if (++renderFailures == 1) {
+                logger.warn("cannot turn a telegram into MQTT messages: {}", e.toString(), e);
+            } else {
+                logger.debug("cannot turn a telegram into MQTT messages ({} times): {}", renderFailures,
+                        e.toString());
+            }
         }
     }
 
@@ -395,7 +411,7 @@ public final class MqttOutput implements P1Output, DirectListener {
                     continue;
                 }
             }
-            renderNewest();
+            renderGuarded();
             if (discoveryWanted) {
                 offerDiscovery();
             }
@@ -538,7 +554,7 @@ public final class MqttOutput implements P1Output, DirectListener {
         }
         try {
             if (c.isConnected() && !connectionLost) {
-                renderNewest();
+                renderGuarded();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
                 OutboundMessage m;
                 while (System.nanoTime() < deadline && (m = queue.poll(0, TimeUnit.MILLISECONDS)) != null) {

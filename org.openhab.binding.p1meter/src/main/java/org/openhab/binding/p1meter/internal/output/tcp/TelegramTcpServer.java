@@ -52,6 +52,9 @@ public abstract class TelegramTcpServer implements P1Output, DirectListener {
 
     @Override
     public void onTelegram(P1Telegram telegram) {
+        if (server.clientCount() == 0) {
+            return; // nobody to write for: no encoding on the reader's thread
+        }
         server.broadcast(encode(telegram));
     }
 

@@ -301,16 +301,20 @@ class MqttOutputTest {
             assertThat(probe.collect(Duration.ofMillis(500))).isEmpty();
 
             // a quantity the meter did not send before (a phase voltage): its config follows, once
-            feed.publish(TestReadings.kaifaWithUsage(0.3));
-            assertThat(probe.collect(Duration.ofMillis(1000))).isNotEmpty(); // another meter: its own configs
+            HaDiscovery d = new HaDiscovery(prefix, disco, "x");
+            feed.publish(TestReadings.kaifaWithUsage(0.3)); // another meter: its own configs
+            assertThat(probe.take(d.configs(TestReadings.kaifaWithUsage(0.3)).size(), WAIT, Duration.ofMillis(300)))
+                    .hasSize(d.configs(TestReadings.kaifaWithUsage(0.3)).size());
             feed.publish(TestReadings.kaifaWithUsage(0.4));
             assertThat(probe.collect(Duration.ofMillis(500))).as("same quantities, new values").isEmpty();
             P1Telegram withVoltage = TestReadings.kaifaWith(Quantity.VOLTAGE_L1, 229.8);
-            String voltageTopic = new HaDiscovery(prefix, disco, "x").configTopics(withVoltage).stream()
+            String voltageTopic = d.configTopics(withVoltage).stream()
                     .filter(t -> t.endsWith("/voltage_l1/config")).findFirst().orElseThrow();
             feed.publish(withVoltage);
-            assertThat(probe.collect(Duration.ofMillis(1000))).extracting(MqttProbe.Received::topic)
-                    .contains(voltageTopic).doesNotHaveDuplicates();
+            int withVoltageConfigs = d.configs(withVoltage).size();
+            assertThat(probe.take(withVoltageConfigs, WAIT, Duration.ofMillis(300)))
+                    .extracting(MqttProbe.Received::topic).contains(voltageTopic).doesNotHaveDuplicates()
+                    .hasSize(withVoltageConfigs);
             feed.publish(withVoltage);
             assertThat(probe.collect(Duration.ofMillis(500))).as("announced once").isEmpty();
         }
