@@ -160,8 +160,9 @@ class DaemonSoakIT {
         assertThat(seen.nextSetBit(0)).isEqualTo(1);
         assertThat(duplicates).isZero();
         assertThat(afterWarmUp).hasSize(2);
-        assertThat(atEnd[1]).as("open file descriptors").isEqualTo(afterWarmUp[1]);
-        // the JVM starts and ends compiler threads as it likes; a leak would be one per telegram or connection
+        // the JVM opens a jar or a log file for a moment and starts and ends compiler threads as it likes (one
+        // loaded CI run saw 11 descriptors after warm-up and 10 at the end); a leak would be one per telegram
+        assertThat(atEnd[1]).as("open file descriptors").isLessThanOrEqualTo(afterWarmUp[1] + 1);
         assertThat(atEnd[0]).as("threads").isLessThanOrEqualTo(afterWarmUp[0] + 3);
         // the raw client gets every telegram (its output runs on the reader's thread and never skips one), or, if
         // this machine let it fall 256 behind on its socket, it is dropped as stalled, and the daemon says so
