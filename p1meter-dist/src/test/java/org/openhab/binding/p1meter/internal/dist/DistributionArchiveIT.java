@@ -175,6 +175,22 @@ class DistributionArchiveIT {
     }
 
     @Test
+    void javaOptionsOfTheSettingsAreAcceptedByThisJava() throws Exception {
+        Matcher m = Pattern.compile("(?m)^JAVA_OPTS=\"?([^\"\\n]*)\"?$").matcher(text(Distribution.SETTINGS));
+        assertThat(m.find()).as("JAVA_OPTS in p1meter.env").isTrue();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        // systemd strips the quotes and the launcher splits on blanks
+        command.addAll(List.of(m.group(1).trim().split("\\s+")));
+        command.add("-version");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(command + ": " + out).isZero();
+        assertThat(command).contains("-Xmx64m");
+    }
+
+    @Test
     void settingsPointAtAStableSerialDeviceName() {
         // /dev/ttyUSB0 can become /dev/ttyUSB1 after a reboot; the by-id name stays
         assertThat(text(Distribution.SETTINGS)).containsPattern("(?m)^SMARTMETER_PORT=/dev/serial/by-id/");
