@@ -12,7 +12,10 @@
  */
 package org.openhab.binding.p1meter.internal.service;
 
+import javax.ws.rs.core.SecurityContext;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketConnect;
@@ -49,9 +52,26 @@ public class DashboardWebSocketAdapter implements WebSocketAdapter {
         return ID;
     }
 
+    /**
+     * openHAB 5.2+: its web socket servlet has already authenticated the request (the security context says who);
+     * the dashboard shows the meter to any user openHAB lets in.
+     */
     @Override
     public Object createWebSocket(ServletUpgradeRequest servletUpgradeRequest,
+            ServletUpgradeResponse servletUpgradeResponse, @Nullable SecurityContext securityContext) {
+        return newSocket();
+    }
+
+    /**
+     * openHAB 5.0 and 5.1 call this two-argument form (5.2 added the security context). Not an override when
+     * compiled against 5.2, but the same method the older interface declares, so one jar serves both.
+     */
+    public Object createWebSocket(ServletUpgradeRequest servletUpgradeRequest,
             ServletUpgradeResponse servletUpgradeResponse) {
+        return newSocket();
+    }
+
+    private Object newSocket() {
         Object socket = dashboard.newSocket();
         return socket != null ? socket : new SwitchedOff();
     }

@@ -163,4 +163,89 @@ public final class FakeSerialPort implements SerialPort {
     @Override
     public void setRTS(boolean rts) {
     }
+
+    // the rest of openHAB's SerialPort: not used by the source, answered as an idle line would
+
+    @Override
+    public int getBaudRate() {
+        return 115200;
+    }
+
+    @Override
+    public int getDataBits() {
+        return DATABITS_8;
+    }
+
+    @Override
+    public int getStopBits() {
+        return STOPBITS_1;
+    }
+
+    @Override
+    public int getParity() {
+        return PARITY_NONE;
+    }
+
+    @Override
+    public void notifyOnOutputEmpty(boolean enable) {
+    }
+
+    @Override
+    public void notifyOnCTS(boolean enable) {
+    }
+
+    @Override
+    public void notifyOnDSR(boolean enable) {
+    }
+
+    @Override
+    public void notifyOnRingIndicator(boolean enable) {
+    }
+
+    @Override
+    public void notifyOnCarrierDetect(boolean enable) {
+    }
+
+    @Override
+    public int getFlowControlMode() {
+        return FLOWCONTROL_NONE;
+    }
+
+    @Override
+    public boolean isRTS() {
+        return false;
+    }
+
+    @Override
+    public void setDTR(boolean dtr) {
+    }
+
+    @Override
+    public boolean isDTR() {
+        return false;
+    }
+
+    @Override
+    public boolean isCTS() {
+        return false;
+    }
+
+    @Override
+    public boolean isDSR() {
+        return false;
+    }
+
+    @Override
+    public boolean isCD() {
+        return false;
+    }
+
+    @Override
+    public boolean isRI() {
+        return false;
+    }
+
+    @Override
+    public void sendBreak(int duration) {
+    }
 }

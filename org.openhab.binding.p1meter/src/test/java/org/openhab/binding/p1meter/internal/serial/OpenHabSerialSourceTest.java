@@ -130,7 +130,7 @@ class OpenHabSerialSourceTest {
 
     @Test
     void aPortInUseSaysByWhomAndWhatToDo() throws Exception {
-        when(usb0.open(anyString(), anyInt())).thenThrow(new PortInUseException());
+        when(usb0.open(anyString(), anyInt())).thenThrow(new PortInUseException(new Exception("Port currently owned by zigbee2mqtt")));
         when(usb0.getCurrentOwner()).thenReturn("zigbee2mqtt");
         assertThatThrownBy(source("auto")::open).isInstanceOf(IOException.class)
                 .hasMessageContaining("in use by zigbee2mqtt").hasMessageContaining("/var/lock/LCK..ttyUSB0");

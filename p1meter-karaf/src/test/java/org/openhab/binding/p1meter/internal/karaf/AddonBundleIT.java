@@ -76,7 +76,7 @@ class AddonBundleIT {
 
     @Test
     void embedsNoOpenhabCoreClasses() {
-        // the compile-time mirror of the openHAB API must never ship: it would shadow the real classes
+        // openHAB's API is compiled against (provided) and imported, never shipped: a copy would shadow the real classes
         assertThat(bundle.files().keySet()).noneMatch(name -> name.startsWith("org/openhab/core/"));
         assertThat(bundle.files().keySet()).anyMatch(name -> name.startsWith("org/openhab/binding/p1meter/"));
     }
