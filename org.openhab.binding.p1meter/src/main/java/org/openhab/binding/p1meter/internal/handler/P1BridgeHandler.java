@@ -226,6 +226,8 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         volatile boolean online;
         private int decryptionFailures;
         volatile long crcErrors;
+        /** When the last valid telegram arrived: the last-update channel, also for a newly linked item. */
+        private volatile @Nullable Instant lastArrival;
 
         ReaderEvents(P1Reader owner, P1BridgeConfig config, String sourceName) {
             this.owner = owner;
@@ -243,6 +245,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                 return;
             }
             decryptionFailures = 0;
+            lastArrival = Instant.now();
             if (!online) {
                 online = true;
                 updateStatus(ThingStatus.ONLINE);
@@ -276,7 +279,10 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                 }
             }
             states.put(CHANNEL_CRC_ERRORS, new DecimalType(crcErrors));
-            states.put(CHANNEL_LAST_UPDATE, new DateTimeType(Instant.now()));
+            Instant arrival = lastArrival;
+            if (arrival != null) {
+                states.put(CHANNEL_LAST_UPDATE, new DateTimeType(arrival));
+            }
             return states;
         }
 
@@ -287,7 +293,12 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                     return channel.stateOf(telegram);
                 }
             }
-            return CHANNEL_CRC_ERRORS.equals(channelId) ? new DecimalType(crcErrors) : null;
+            Instant arrival = lastArrival;
+            return switch (channelId) {
+                case CHANNEL_CRC_ERRORS -> new DecimalType(crcErrors);
+                case CHANNEL_LAST_UPDATE -> arrival == null ? null : new DateTimeType(arrival);
+                default -> null;
+            };
         }
 
         @Override

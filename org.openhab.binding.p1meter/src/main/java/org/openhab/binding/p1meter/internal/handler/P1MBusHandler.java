@@ -17,6 +17,7 @@ import static org.openhab.binding.p1meter.internal.P1MeterBindingConstants.*;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import javax.measure.Unit;
@@ -56,6 +57,7 @@ public class P1MBusHandler extends BaseThingHandler {
 
     /** Telegrams in a row without the device after which it is reported missing. */
     static final int MISSING_TELEGRAMS_FOR_OFFLINE = 3;
+    private static final List<String> CHANNELS = List.of(CHANNEL_READING, CHANNEL_READING_TIMESTAMP, CHANNEL_FLOW);
 
     private static final Unit<Energy> GIGAJOULE = MetricPrefix.GIGA(Units.JOULE);
 
@@ -65,6 +67,8 @@ public class P1MBusHandler extends BaseThingHandler {
     private volatile RefreshThrottle throttle = new RefreshThrottle(0);
     private volatile boolean online;
     private int missing;
+    /** The last flow computed from two readings (m3/h), for a flow item linked later. */
+    private volatile @Nullable Double lastRate;
 
     public P1MBusHandler(Thing thing, MBusDevice.Kind kind) {
         super(thing);
@@ -124,8 +128,9 @@ public class P1MBusHandler extends BaseThingHandler {
             if (bridge != null && bridge.getHandler() instanceof P1BridgeHandler p1) {
                 P1Telegram last = p1.lastTelegram();
                 MBusDevice device = last == null ? null : find(last);
-                if (device != null && CHANNEL_READING.equals(channelUID.getId())) {
-                    updateState(channelUID, readingState(device));
+                State state = device == null ? null : stateOf(channelUID.getId(), device);
+                if (state != null) {
+                    updateState(channelUID, state);
                 }
             }
         }
@@ -159,16 +164,31 @@ public class P1MBusHandler extends BaseThingHandler {
         Instant readAt = ts == null ? Instant.now() : ts.toInstant();
         Double rate = kind == MBusDevice.Kind.GAS || kind == MBusDevice.Kind.WATER ? flow.update(readAt, device.value())
                 : null;
+        if (rate != null) {
+            lastRate = rate;
+        }
         if (!throttle.due(System.nanoTime())) {
             return;
         }
-        updateState(CHANNEL_READING, readingState(device));
-        if (ts != null) {
-            updateState(CHANNEL_READING_TIMESTAMP, new DateTimeType(ts.toInstant()));
+        for (String channel : CHANNELS) {
+            State state = stateOf(channel, device);
+            if (state != null && (!CHANNEL_FLOW.equals(channel) || rate != null)) {
+                updateState(channel, state);
+            }
         }
-        if (rate != null) {
-            updateState(CHANNEL_FLOW, new QuantityType<>(BigDecimal.valueOf(rate), Units.CUBICMETRE_PER_HOUR));
-        }
+    }
+
+    /** A channel's state for the device's reading (also for an item linked later: openHAB asks with REFRESH). */
+    private @Nullable State stateOf(String channelId, MBusDevice device) {
+        OffsetDateTime ts = device.timestamp();
+        Double rate = lastRate;
+        return switch (channelId) {
+            case CHANNEL_READING -> readingState(device);
+            case CHANNEL_READING_TIMESTAMP -> ts == null ? null : new DateTimeType(ts.toInstant());
+            case CHANNEL_FLOW -> rate == null ? null
+                    : new QuantityType<>(BigDecimal.valueOf(rate), Units.CUBICMETRE_PER_HOUR);
+            default -> null;
+        };
     }
 
     /** This Thing's device in the telegram, or null. */
