@@ -96,6 +96,12 @@ public final class MeterServer implements AutoCloseable {
         ticking = timer.scheduleAtFixedRate(this::send, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Sends the same bytes (e.g. an encrypted frame) every period from now on, until {@link #pause()}. */
+    public synchronized void every(Duration period, byte[] frame) {
+        pause();
+        ticking = timer.scheduleAtFixedRate(() -> send(frame), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** No more telegrams unless {@link #send()} is called. */
     public synchronized void pause() {
         ScheduledFuture<?> t = ticking;
