@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(service = DashboardService.class, configurationPid = DashboardService.PID, //
+@Component(service = DashboardService.class, configurationPid = DashboardService.PID, immediate = true, //
         property = Constants.SERVICE_PID + "=" + DashboardService.PID)
 @ConfigurableService(category = "io", label = "P1 Meter Dashboard", description_uri = DashboardService.CONFIG_URI)
 public class DashboardService {

@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(configurationPid = JsonTcpService.PID, service = JsonTcpService.class, property = Constants.SERVICE_PID
+@Component(configurationPid = JsonTcpService.PID, service = JsonTcpService.class, immediate = true, property = Constants.SERVICE_PID
         + "=" + JsonTcpService.PID)
 @ConfigurableService(category = "io", label = "P1 Meter JSON TCP Server", description_uri = JsonTcpService.CONFIG_URI)
 public class JsonTcpService extends OutputService {

@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(configurationPid = RawTcpService.PID, service = RawTcpService.class, property = Constants.SERVICE_PID
+@Component(configurationPid = RawTcpService.PID, service = RawTcpService.class, immediate = true, property = Constants.SERVICE_PID
         + "=" + RawTcpService.PID)
 @ConfigurableService(category = "io", label = "P1 Meter Raw TCP Server", description_uri = RawTcpService.CONFIG_URI)
 public class RawTcpService extends OutputService {

@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.Reference;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(configurationPid = WebhookService.PID, service = WebhookService.class, property = Constants.SERVICE_PID
+@Component(configurationPid = WebhookService.PID, service = WebhookService.class, immediate = true, property = Constants.SERVICE_PID
         + "=" + WebhookService.PID)
 @ConfigurableService(category = "io", label = "P1 Meter Webhook", description_uri = WebhookService.CONFIG_URI)
 public class WebhookService extends OutputService {
