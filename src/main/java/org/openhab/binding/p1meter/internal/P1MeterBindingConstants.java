@@ -73,6 +73,10 @@ public final class P1MeterBindingConstants {
     // channels of the bridges that the handler adds whatever the meter sends
     public static final String CHANNEL_CRC_ERRORS = "crc-errors";
     public static final String CHANNEL_LAST_UPDATE = "last-update";
+    /** Trigger channel: fires {@link #EVENT_IMPORT} or {@link #EVENT_EXPORT} when the net power changes direction. */
+    public static final String CHANNEL_POWER_DIRECTION = "power-direction";
+    public static final String EVENT_IMPORT = "IMPORT";
+    public static final String EVENT_EXPORT = "EXPORT";
 
     private P1MeterBindingConstants() {
     }

@@ -226,6 +226,8 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         volatile boolean online;
         private int decryptionFailures;
         volatile long crcErrors;
+        /** The direction of the last non-zero net power (IMPORT/EXPORT), null until the meter has shown one. */
+        private @Nullable String direction;
         /** When the last valid telegram arrived: the last-update channel, also for a newly linked item. */
         private volatile @Nullable Instant lastArrival;
 
@@ -252,10 +254,16 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                 updateMeterProperties(telegram);
             }
             Map<String, State> states = statesOf(telegram);
-            addMissingChannels(states.keySet());
+            List<String> channels = new ArrayList<>(states.keySet());
+            double net = telegram.netPowerWatts();
+            if (!Double.isNaN(net)) {
+                channels.add(CHANNEL_POWER_DIRECTION);
+            }
+            addMissingChannels(channels);
             if (throttle.due(System.nanoTime())) {
                 states.forEach(P1BridgeHandler.this::updateState);
             }
+            triggerOnDirectionChange(net);
             P1MBusDiscoveryService discovery = discoveryService;
             if (discovery != null) {
                 discovery.devicesSeen(telegram.mbus());
@@ -266,6 +274,23 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                 } catch (RuntimeException e) {
                     logger.warn("M-Bus Thing {} failed on a telegram: {}", child.getThing().getUID(), e.toString());
                 }
+            }
+        }
+
+        /**
+         * Fires the power-direction trigger when the net power turns from import to export or back, on every
+         * telegram whatever the refresh interval (rules should not miss the moment). Zero keeps the direction; the
+         * first telegram only sets it, so that a restart fires nothing.
+         */
+        private void triggerOnDirectionChange(double netWatts) {
+            if (Double.isNaN(netWatts) || netWatts == 0) {
+                return;
+            }
+            String now = netWatts > 0 ? EVENT_IMPORT : EVENT_EXPORT;
+            String before = direction;
+            direction = now;
+            if (before != null && !before.equals(now)) {
+                triggerChannel(CHANNEL_POWER_DIRECTION, now);
             }
         }
 

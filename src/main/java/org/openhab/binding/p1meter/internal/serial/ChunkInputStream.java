@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -24,7 +25,9 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * An input stream fed with chunks by another thread (a serial port's event thread). {@link #close()} and
  * {@link #fail(IOException)} end it from any thread, which unblocks a pending read. Bounded: when the reader
- * falls far behind, the oldest chunks are dropped (the telegram's CRC then rejects the damaged one).
+ * falls far behind, the oldest chunks are dropped (the telegram's CRC then rejects the damaged one). While no data
+ * comes it asks once a second whether the device is still there: a serial transport reports no event when a USB
+ * cable is pulled, so without this a pulled cable would only be noticed by the reader's receive timeout.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -35,14 +38,16 @@ final class ChunkInputStream extends InputStream {
     private static final byte[] END = new byte[0];
 
     private final String name;
+    private final BooleanSupplier devicePresent;
     private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>(MAX_CHUNKS);
     private volatile @Nullable IOException failure;
     private volatile boolean closed;
     private byte @Nullable [] current;
     private int pos;
 
-    ChunkInputStream(String name) {
+    ChunkInputStream(String name, BooleanSupplier devicePresent) {
         this.name = name;
+        this.devicePresent = devicePresent;
     }
 
     void push(byte[] buf, int len) {
@@ -94,6 +99,9 @@ final class ChunkInputStream extends InputStream {
                     throw f;
                 }
                 return -1;
+            }
+            if (c == null && !devicePresent.getAsBoolean()) {
+                throw new IOException("serial port " + name + " is gone (USB cable unplugged?)");
             }
             current = c;
             pos = 0;

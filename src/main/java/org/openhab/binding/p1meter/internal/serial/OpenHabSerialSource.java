@@ -14,6 +14,8 @@ package org.openhab.binding.p1meter.internal.serial;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.TooManyListenersException;
 import java.util.stream.Collectors;
@@ -96,7 +98,9 @@ public final class OpenHabSerialSource implements AutoBaudSource, SerialPortEven
             if (in == null) {
                 throw new IOException("serial port " + portName + " has no input stream");
             }
-            ChunkInputStream chunks = new ChunkInputStream(portName);
+            // a device file that is there now and disappears later is a pulled cable
+            boolean hasDeviceFile = deviceFileExists();
+            ChunkInputStream chunks = new ChunkInputStream(portName, () -> !hasDeviceFile || deviceFileExists());
             this.port = p;
             this.portIn = in;
             this.stream = chunks;
@@ -114,6 +118,14 @@ public final class OpenHabSerialSource implements AutoBaudSource, SerialPortEven
             close(p);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the port has a device file now: a pulled USB adapter's /dev/ttyUSB0 and its /dev/serial/by-id link
+     * disappear. Names that are no paths (COM3 on Windows) have none.
+     */
+    private boolean deviceFileExists() {
+        return portName.startsWith("/") && Files.exists(Path.of(portName));
     }
 
     private String shortName() {

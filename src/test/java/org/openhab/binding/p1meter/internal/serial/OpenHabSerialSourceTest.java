@@ -20,6 +20,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,6 +32,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.core.io.transport.serial.PortInUseException;
 import org.openhab.core.io.transport.serial.SerialPortIdentifier;
@@ -57,6 +61,31 @@ class OpenHabSerialSourceTest {
 
     private OpenHabSerialSource source(String baud) {
         return new OpenHabSerialSource(manager, "/dev/ttyUSB0", SerialLineSettings.forBaudRate(baud));
+    }
+
+    @Test
+    void aDeviceFileThatDisappearsEndsTheReadAsAPulledCable(@TempDir Path dir) throws Exception {
+        // openHAB's serial transport says nothing when a USB cable is pulled; its device file disappears
+        Path device = Files.createFile(dir.resolve("ttyUSB7"));
+        SerialPortIdentifier usb7 = mock(SerialPortIdentifier.class);
+        when(usb7.open(anyString(), anyInt())).thenReturn(new FakeSerialPort(device.toString()));
+        when(manager.getIdentifier(device.toString())).thenReturn(usb7);
+        OpenHabSerialSource source = new OpenHabSerialSource(manager, device.toString(),
+                SerialLineSettings.forBaudRate("auto"));
+        InputStream in = source.open();
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.read(new byte[16], 0, 16);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+        Thread.sleep(1500);
+        assertThat(read).as("an idle line that is still there keeps waiting").isNotDone();
+        Files.delete(device);
+        assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class)
+                .hasMessageContaining(device + " is gone (USB cable unplugged?)");
+        source.close();
     }
 
     @Test
