@@ -54,7 +54,7 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 
 /**
- * Soak and load run of the packaged daemon ({@code p1meter-cli/target/p1meter.jar}) as a separate process:
+ * Soak and load run of the packaged daemon (the add-on jar in {@code target/}, run with {@code java -jar}) as a separate process:
  * a TCP P1 source on 127.0.0.1 replays numbered telegrams as fast as the daemon takes them, with every output on
  * and a client on each (JSON TCP counting readings by number, raw TCP counting telegrams, a webhook receiver,
  * an embedded Moquette broker with a subscriber, a web socket client), or with the JSON TCP output only.
@@ -173,7 +173,7 @@ public final class SoakRun {
                 "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar",
-                Path.of("p1meter-cli", "target", "p1meter.jar").toAbsolutePath().toString(), "--socket",
+                daemonJar().toString(), "--socket",
                 "127.0.0.1:" + source.getLocalPort(), "--bind", "127.0.0.1", "--tcp-server", "0"));
         if (allOutputs) {
             int mqttPort = freePort();
@@ -560,6 +560,15 @@ public final class SoakRun {
         public String toString() {
             return String.format(Locale.ROOT, "%s: RSS %.1f MB, %d threads, %d fds", when, rssKb / 1024.0, threads,
                     fds);
+        }
+    }
+
+    /** The add-on jar the build made, which is also the daemon (its libraries in target/lib/). */
+    static Path daemonJar() throws IOException {
+        try (var jars = Files.list(Path.of("target"))) {
+            return jars.filter(p -> p.getFileName().toString().matches("org\\.openhab\\.binding\\.p1meter-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElseThrow(() -> new IOException("no add-on jar in target/: mvn package first"))
+                    .toAbsolutePath();
         }
     }
 }

@@ -138,6 +138,9 @@ class BridgeOpenHabIT {
     void everyLinkedItemGetsAStateWithItsUnitAndFollowsTheMeter() {
         meter().pause();
         things().channels(BRIDGE).forEach((id, itemType) -> {
+            if (itemType.isEmpty()) {
+                return; // a trigger channel (power-direction): rules use it, items do not link to it
+            }
             String item = Things.itemName(ITEMS, id);
             things().link(item, itemType, BRIDGE + ":" + id);
             linked.put(item, itemType);

@@ -402,7 +402,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         boolean changed = properties.entrySet().stream()
                 .anyMatch(e -> !e.getValue().equals(current.get(e.getKey())));
         if (changed) {
-            updateProperties(properties);
+            whileRegistered(() -> updateProperties(properties));
         }
     }
 
@@ -423,7 +423,20 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
             builder.withChannel(newChannel(new ChannelUID(bridge.getUID(), id)));
         }
         logger.debug("{}: adding channels {}", bridge.getUID(), missing);
-        updateThing(builder.build());
+        whileRegistered(() -> updateThing(builder.build()));
+    }
+
+    /**
+     * Changes the Thing unless it was just deleted: openHAB takes it out of its registry before it disposes the
+     * handler, and a telegram that arrives in between must not turn the deletion into a warning.
+     */
+    private void whileRegistered(Runnable thingUpdate) {
+        try {
+            thingUpdate.run();
+        } catch (IllegalArgumentException e) {
+            // openHAB's ThingManager: "Cannot update thing ... because it is not known to the registry"
+            logger.debug("{} not updated, it is being removed: {}", getThing().getUID(), e.getMessage());
+        }
     }
 
     private Channel newChannel(ChannelUID uid) {
