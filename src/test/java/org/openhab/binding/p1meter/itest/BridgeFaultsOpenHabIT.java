@@ -13,6 +13,7 @@
 package org.openhab.binding.p1meter.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,9 @@ class BridgeFaultsOpenHabIT {
             config.put("decryptionKey", KEY);
             things().configure(bridge, config);
             things().awaitStatus(bridge, "ONLINE");
-            assertThat(things().channels(bridge)).containsKey("energy-import-total");
+            // the first decrypted telegram brings the channels (just after the status)
+            await("the decrypted telegram's channels").atMost(Duration.ofSeconds(30))
+                    .until(() -> things().channels(bridge).containsKey("energy-import-total"));
             things().delete(bridge);
         }
     }
