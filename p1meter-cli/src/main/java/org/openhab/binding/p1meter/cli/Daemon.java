@@ -67,7 +67,7 @@ final class Daemon {
      */
     Daemon(DaemonOptions options) {
         this.options = options;
-        DecoderConfig decoder = Main.decoderConfig(options.encKey, options.encAad);
+        DecoderConfig decoder = Main.decoderConfig(options.encKey, options.encAad).withMBus(options.mbus.selection());
         P1Source source = createSource(options);
         ReaderOptions readerOptions = ReaderOptions.defaults();
         if (options.receiveTimeout < 0) {

@@ -19,6 +19,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,6 +58,9 @@ public final class DaemonOptions {
     @Option(names = "--enc-aad", paramLabel = "HEX", order = 6, description = "Additional authenticated data for decryption. Default: " + DecoderConfig.SMARTY_DEFAULT_AAD + ".")
     @Nullable
     String encAad;
+
+    @Mixin
+    MBusOptions mbus = new MBusOptions();
 
     // ---- outputs
 
