@@ -132,6 +132,16 @@ public final class DaemonOptions {
     @Option(names = "--mqtt-retain", negatable = true, paramLabel = "true|false", order = 39, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Retain the readings (status/energy and the distinct topics); --no-mqtt-retain to stop. Default: ${DEFAULT-VALUE}.")
     boolean mqttRetain = true;
 
+    @Option(names = "--mqtt-interval", paramLabel = "SECONDS", order = 39, defaultValue = "0", description = "Publish the newest reading at most every SECONDS (status/energy, the distinct topics and the usage events, which then run from one published reading to the next); 0: every telegram. Default: ${DEFAULT-VALUE}.")
+    long mqttInterval;
+
+    @Option(names = "--mqtt-usage-immediate", order = 39, description = "With --mqtt-interval: publish status/usage, status/gasUsage and status/gasFlow for every telegram all the same.")
+    boolean mqttUsageImmediate;
+
+    @Option(names = "--mqtt-discovery-smartmeter2mqtt", paramLabel = "adopt|remove", order = 39, description = "Home Assistant entities smartmeter2mqtt announced: 'adopt' announces this meter's power, T1/T2 and gas sensors under smartmeter2mqtt's topics and unique ids (entity ids and history stay); 'remove' clears its configs on connecting (Home Assistant deletes those entities).")
+    @Nullable
+    String mqttDiscoverySmartmeter2mqtt;
+
     // ---- general
 
     @Option(names = "--bind", paramLabel = "ADDRESS", order = 40, defaultValue = "0.0.0.0", description = "Address the TCP and web servers listen on. Default: ${DEFAULT-VALUE} (all).")
