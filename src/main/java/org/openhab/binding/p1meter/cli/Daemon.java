@@ -30,6 +30,7 @@ import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutput;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutputConfig;
+import org.openhab.binding.p1meter.internal.output.mqtt.Smartmeter2mqttEntities;
 import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
@@ -67,7 +68,7 @@ final class Daemon {
      */
     Daemon(DaemonOptions options) {
         this.options = options;
-        DecoderConfig decoder = Main.decoderConfig(options.encKey, options.encAad);
+        DecoderConfig decoder = Main.decoderConfig(options.encKey, options.encAad).withMBus(options.mbus.selection());
         P1Source source = createSource(options);
         ReaderOptions readerOptions = ReaderOptions.defaults();
         if (options.receiveTimeout < 0) {
@@ -148,12 +149,33 @@ final class Daemon {
     }
 
     static MqttOutputConfig mqttConfig(DaemonOptions o, String url) {
+        MqttOutputConfig config;
         try {
-            return MqttOutputConfig.of(url, o.mqttUser, o.mqttPassword, o.mqttClientId, o.mqttTopic, o.mqttQos,
+            config = MqttOutputConfig.of(url, o.mqttUser, o.mqttPassword, o.mqttClientId, o.mqttTopic, o.mqttQos,
                     o.mqttRetain, o.mqttDistinct, o.mqttDistinctFields, o.mqttDiscovery, o.mqttDiscoveryPrefix);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+        return withPublishing(config, o);
+    }
+
+    /** {@code --mqtt-interval}, {@code --mqtt-usage-immediate}, {@code --mqtt-discovery-smartmeter2mqtt}. */
+    private static MqttOutputConfig withPublishing(MqttOutputConfig config, DaemonOptions o) {
+        if (o.mqttInterval < 0) {
+            throw new UsageError("--mqtt-interval must be 0 (every telegram) or a number of seconds, got "
+                    + o.mqttInterval);
+        }
+        Smartmeter2mqttEntities entities;
+        try {
+            entities = Smartmeter2mqttEntities.parse(o.mqttDiscoverySmartmeter2mqtt);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--mqtt-discovery-smartmeter2mqtt: " + e.getMessage());
+        }
+        if (entities == Smartmeter2mqttEntities.ADOPT && !o.mqttDiscovery) {
+            throw new UsageError("--mqtt-discovery-smartmeter2mqtt adopt announces sensors: it needs --mqtt-discovery");
+        }
+        return config.withInterval(Duration.ofSeconds(o.mqttInterval), o.mqttUsageImmediate)
+                .withSmartmeter2mqttEntities(entities);
     }
 
     private static WebhookConfig webhookConfig(DaemonOptions o, String url) {

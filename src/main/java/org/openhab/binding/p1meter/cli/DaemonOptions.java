@@ -19,6 +19,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,6 +58,9 @@ public final class DaemonOptions {
     @Option(names = "--enc-aad", paramLabel = "HEX", order = 6, description = "Additional authenticated data for decryption. Default: " + DecoderConfig.SMARTY_DEFAULT_AAD + ".")
     @Nullable
     String encAad;
+
+    @Mixin
+    MBusOptions mbus = new MBusOptions();
 
     // ---- outputs
 
@@ -127,6 +131,16 @@ public final class DaemonOptions {
 
     @Option(names = "--mqtt-retain", negatable = true, paramLabel = "true|false", order = 39, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Retain the readings (status/energy and the distinct topics); --no-mqtt-retain to stop. Default: ${DEFAULT-VALUE}.")
     boolean mqttRetain = true;
+
+    @Option(names = "--mqtt-interval", paramLabel = "SECONDS", order = 39, defaultValue = "0", description = "Publish the newest reading at most every SECONDS (status/energy, the distinct topics and the usage events, which then run from one published reading to the next); 0: every telegram. Default: ${DEFAULT-VALUE}.")
+    long mqttInterval;
+
+    @Option(names = "--mqtt-usage-immediate", order = 39, description = "With --mqtt-interval: publish status/usage, status/gasUsage and status/gasFlow for every telegram all the same.")
+    boolean mqttUsageImmediate;
+
+    @Option(names = "--mqtt-discovery-smartmeter2mqtt", paramLabel = "adopt|remove", order = 39, description = "Home Assistant entities smartmeter2mqtt announced: 'adopt' announces this meter's power, T1/T2 and gas sensors under smartmeter2mqtt's topics and unique ids (entity ids and history stay); 'remove' clears its configs on connecting (Home Assistant deletes those entities).")
+    @Nullable
+    String mqttDiscoverySmartmeter2mqtt;
 
     // ---- general
 

@@ -25,6 +25,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code p1meter}: reads a smart meter's P1 port (serial, TCP or simulated) and serves what it reads over JSON and
@@ -58,6 +60,15 @@ public final class Main implements Callable<Integer> {
     @Mixin
     DaemonOptions options;
 
+    @Mixin
+    Smartmeter2mqttOnly smartmeter2mqttOnly = new Smartmeter2mqttOnly();
+
+    @Spec
+    CommandSpec spec;
+
+    /** The environment the options were read from (for the warnings about smartmeter2mqtt-only variables). */
+    private Map<String, String> environment = Map.of();
+
     /** Set when the daemon runs, for tests that start it in-process. */
     private @Nullable Daemon daemon;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -74,6 +85,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine(Main main, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        main.environment = environment;
         CommandLine cl = new CommandLine(main);
         cl.setDefaultValueProvider(new EnvironmentDefaults(environment));
         cl.setOut(out);
@@ -100,6 +112,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Smartmeter2mqttOnly.check(spec.commandLine().getParseResult(), environment, spec.commandLine().getErr());
         configureLogging(options.debug);
         Daemon d = new Daemon(options);
         daemon = d;

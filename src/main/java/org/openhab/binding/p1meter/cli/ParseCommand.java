@@ -31,6 +31,7 @@ import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,12 +65,15 @@ final class ParseCommand implements Callable<Integer> {
     @Nullable
     String encAad;
 
+    @Mixin
+    MBusOptions mbus = new MBusOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; '-' reads standard input.")
     List<String> files = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        DecoderConfig config = Main.decoderConfig(encKey, encAad);
+        DecoderConfig config = Main.decoderConfig(encKey, encAad).withMBus(mbus.selection());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int rejected = 0;

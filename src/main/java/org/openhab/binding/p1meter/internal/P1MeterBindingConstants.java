@@ -52,6 +52,9 @@ public final class P1MeterBindingConstants {
     public static final String CONFIG_ADDITIONAL_KEY = "additionalKey";
     public static final String CONFIG_RECEIVE_TIMEOUT = "receiveTimeout";
     public static final String CONFIG_REFRESH_INTERVAL = "refreshInterval";
+    public static final String CONFIG_GAS_METER = "gasMeter";
+    public static final String CONFIG_WATER_METER = "waterMeter";
+    public static final String CONFIG_HEAT_METER = "heatMeter";
 
     // M-Bus Thing configuration
     public static final String CONFIG_SERIAL_NUMBER = "serialNumber";

@@ -43,6 +43,33 @@ final class DaemonTelegrams {
                 + "1-0:1.7.0(00.450*kW)\r\n" //
                 + "1-0:2.7.0(00.000*kW)\r\n" //
                 + "!";
+        return withCrc(body);
+    }
+
+    /**
+     * A meter whose gas meter was replaced: the old one still registered on M-Bus channel 1 (1.287 m3, 2017), the
+     * live one on channel 2 (6805.499 m3, a few minutes before the meter's clock).
+     */
+    static byte[] replacedGasMeter() {
+        String body = "/ISK5\\2M550T-1012\r\n\r\n" //
+                + "1-3:0.2.8(50)\r\n" //
+                + "0-0:1.0.0(200426223325S)\r\n" //
+                + "0-0:96.1.1(4530303434303037333832323436303139)\r\n" //
+                + "1-0:1.8.1(002130.115*kWh)\r\n" //
+                + "1-0:1.8.2(000245.467*kWh)\r\n" //
+                + "1-0:1.7.0(00.111*kW)\r\n" //
+                + "1-0:2.7.0(00.000*kW)\r\n" //
+                + "0-1:24.1.0(003)\r\n" //
+                + "0-1:96.1.0(4730303137353931323139313130333134)\r\n" //
+                + "0-1:24.2.1(170305140000W)(00001.287*m3)\r\n" //
+                + "0-2:24.1.0(003)\r\n" //
+                + "0-2:96.1.0(4730303339303031393336393930363139)\r\n" //
+                + "0-2:24.2.1(200426223001S)(06805.499*m3)\r\n" //
+                + "!";
+        return withCrc(body);
+    }
+
+    private static byte[] withCrc(String body) {
         byte[] b = body.getBytes(StandardCharsets.US_ASCII);
         int crc = 0;
         for (byte x : b) {

@@ -15,7 +15,8 @@ package org.openhab.binding.p1meter.internal.config;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * What both bridges share: decryption, the receive timeout and the refresh interval.
+ * What both bridges share: decryption, the receive timeout, the refresh interval and which M-Bus devices are
+ * the gas, water and heat meter.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -30,4 +31,10 @@ public class P1BridgeConfig {
     public int receiveTimeout = 60;
     /** Minimum seconds between channel updates; 0 updates on every telegram. */
     public int refreshInterval = 0;
+    /** The gas meter's M-Bus channel (1-4) or serial number; empty: the gas meter with the newest reading. */
+    public String gasMeter = "";
+    /** Likewise for the water meter. */
+    public String waterMeter = "";
+    /** Likewise for the heat meter. */
+    public String heatMeter = "";
 }

@@ -25,11 +25,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param aad the additional authenticated data of the GCM tag (security control byte followed by the
  *            authentication key); may be empty, since some meters authenticate without any
  * @param maxTelegramSize the largest telegram or frame kept in memory; anything longer is dropped (OVERSIZE)
+ * @param mbus which M-Bus device is the telegram's gas, water and heat meter
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public record DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSize) {
+public record DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSize, MBusSelection mbus) {
 
     /** Generous for every dialect (the longest corpus telegram is about 1.5 KB) yet bounded. */
     public static final int DEFAULT_MAX_TELEGRAM_SIZE = 8192;
@@ -48,6 +49,16 @@ public record DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSi
         }
         key = k == null ? null : k.clone();
         aad = aad.clone();
+    }
+
+    /** The newest reading of each kind is the gas (water, heat) meter. */
+    public DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSize) {
+        this(key, aad, maxTelegramSize, MBusSelection.NEWEST);
+    }
+
+    /** This configuration with another choice of gas, water and heat meter. */
+    public DecoderConfig withMBus(MBusSelection selection) {
+        return new DecoderConfig(key, aad, maxTelegramSize, selection);
     }
 
     /** Plaintext telegrams only, default size bound. */
@@ -112,18 +123,18 @@ public record DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSi
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof DecoderConfig c && Arrays.equals(key, c.key) && Arrays.equals(aad, c.aad)
-                && maxTelegramSize == c.maxTelegramSize;
+                && maxTelegramSize == c.maxTelegramSize && mbus.equals(c.mbus);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(key) * 31 + Arrays.hashCode(aad) * 7 + maxTelegramSize;
+        return (Arrays.hashCode(key) * 31 + Arrays.hashCode(aad) * 7 + maxTelegramSize) * 31 + mbus.hashCode();
     }
 
     @Override
     public String toString() {
         // never print the key
         return "DecoderConfig[" + (key == null ? "plaintext" : "encrypted, aad " + aad.length + " bytes")
-                + ", max " + maxTelegramSize + "]";
+                + ", max " + maxTelegramSize + ", M-Bus " + mbus + "]";
     }
 }

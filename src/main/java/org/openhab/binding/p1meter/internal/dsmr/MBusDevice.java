@@ -71,4 +71,26 @@ public record MBusDevice(int channel, int deviceType, @Nullable String serial, @
     public boolean hasValue() {
         return !Double.isNaN(value);
     }
+
+    /**
+     * An equipment identifier as printed on the device: DSMR 4+ meters send it as hex-encoded ASCII
+     * ({@code 4730303339...} is {@code G0039...}); anything else is returned as sent.
+     */
+    public static String readableSerial(String serial) {
+        int n = serial.length();
+        if (n < 2 || n % 2 != 0) {
+            return serial;
+        }
+        StringBuilder sb = new StringBuilder(n / 2);
+        for (int i = 0; i < n; i += 2) {
+            int hi = Character.digit(serial.charAt(i), 16);
+            int lo = Character.digit(serial.charAt(i + 1), 16);
+            int c = hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+            if (c < 0x20 || c > 0x7e) {
+                return serial;
+            }
+            sb.append((char) c);
+        }
+        return sb.toString().trim();
+    }
 }

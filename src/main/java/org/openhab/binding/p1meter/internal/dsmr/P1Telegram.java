@@ -42,6 +42,7 @@ public final class P1Telegram {
     private final @Nullable String textMessage;
     private final @Nullable String textCode;
     private final List<MBusDevice> mbus;
+    private final MBusSelection mbusSelection;
     private final List<PowerFailure> powerFailureLog;
     private final @Nullable PeakDemand peakDemand;
     private final List<PeakDemand> peakDemandHistory;
@@ -64,6 +65,7 @@ public final class P1Telegram {
         this.textMessage = b.textMessage;
         this.textCode = b.textCode;
         this.mbus = List.copyOf(b.mbus);
+        this.mbusSelection = b.mbusSelection;
         this.powerFailureLog = List.copyOf(b.powerFailureLog);
         this.peakDemand = b.peakDemand;
         this.peakDemandHistory = List.copyOf(b.peakDemandHistory);
@@ -137,14 +139,17 @@ public final class P1Telegram {
         return mbus;
     }
 
-    /** The first M-Bus device of the given kind, or null. */
+    /**
+     * "The" M-Bus device of the given kind (the JSON reading's {@code gas}, {@code water}, {@code heat}): the one
+     * the user pinned, else the one with the newest reading ({@link MBusSelection}); null when there is none.
+     */
     public @Nullable MBusDevice mbus(MBusDevice.Kind kind) {
-        for (MBusDevice d : mbus) {
-            if (d.kind() == kind) {
-                return d;
-            }
-        }
-        return null;
+        return mbusSelection.select(mbus, kind);
+    }
+
+    /** How {@link #mbus(MBusDevice.Kind)} chooses. */
+    public MBusSelection mbusSelection() {
+        return mbusSelection;
     }
 
     public List<PowerFailure> powerFailureLog() {
@@ -202,6 +207,7 @@ public final class P1Telegram {
         private @Nullable String textMessage;
         private @Nullable String textCode;
         private List<MBusDevice> mbus = List.of();
+        private MBusSelection mbusSelection = MBusSelection.NEWEST;
         private List<PowerFailure> powerFailureLog = List.of();
         private @Nullable PeakDemand peakDemand;
         private List<PeakDemand> peakDemandHistory = List.of();
@@ -262,6 +268,11 @@ public final class P1Telegram {
 
         public Builder mbus(List<MBusDevice> devices) {
             this.mbus = devices;
+            return this;
+        }
+
+        public Builder mbusSelection(MBusSelection selection) {
+            this.mbusSelection = selection;
             return this;
         }
 

@@ -70,7 +70,7 @@ public final class TelegramDecoder {
     private final Logger logger = LoggerFactory.getLogger(TelegramDecoder.class);
     private final DecoderConfig config;
     private final Sink sink;
-    private final TelegramParser parser = new TelegramParser();
+    private final TelegramParser parser;
     private final PlainFramer stream;
     private final @Nullable GcmFrameReader frames;
     private final @Nullable PlainFramer decrypted;
@@ -88,6 +88,7 @@ public final class TelegramDecoder {
     public TelegramDecoder(DecoderConfig config, Sink sink) {
         this.config = config;
         this.sink = sink;
+        this.parser = new TelegramParser(config.mbus());
         this.stream = new PlainFramer(config.maxTelegramSize());
         byte[] key = config.key();
         if (key != null) {

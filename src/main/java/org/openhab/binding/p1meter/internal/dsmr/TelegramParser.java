@@ -122,6 +122,20 @@ public final class TelegramParser {
     private final double[] mValue = new double[CHANNELS];
     private final Quantity.Unit[] mUnit = new Quantity.Unit[CHANNELS];
     private final int[] mValve = new int[CHANNELS];
+    /** The reading's time was sent but is a placeholder ({@code 700101010000W}, {@code 632525252525S} ...). */
+    private final boolean[] mTimePlaceholder = new boolean[CHANNELS];
+
+    private final MBusSelection selection;
+
+    /** A parser whose telegrams take the newest M-Bus reading of each kind as the gas, water and heat meter. */
+    public TelegramParser() {
+        this(MBusSelection.NEWEST);
+    }
+
+    /** A parser whose telegrams choose their gas, water and heat meter by {@code selection}. */
+    public TelegramParser(MBusSelection selection) {
+        this.selection = selection;
+    }
 
     /**
      * Reads one telegram.
@@ -144,7 +158,8 @@ public final class TelegramParser {
         if (start >= telegram.length) {
             throw new IllegalArgumentException("not a P1 telegram: no '/' found");
         }
-        P1Telegram.Builder builder = new P1Telegram.Builder().raw(telegram).crcChecked(crcChecked);
+        P1Telegram.Builder builder = new P1Telegram.Builder().raw(telegram).crcChecked(crcChecked)
+                .mbusSelection(selection);
         begin(telegram, builder);
         try {
             int e = telegram.length;
@@ -189,6 +204,7 @@ public final class TelegramParser {
         Arrays.fill(mValue, Double.NaN);
         Arrays.fill(mUnit, Quantity.Unit.NONE);
         Arrays.fill(mValve, -1);
+        Arrays.fill(mTimePlaceholder, false);
     }
 
     private void finish(P1Telegram.Builder builder) {
@@ -216,8 +232,15 @@ public final class TelegramParser {
         MBusDevice[] devices = null;
         int count = 0;
         for (int ch = 1; ch < CHANNELS; ch++) {
-            // a channel that only carried empty fields ("0-1:96.1.1()") is no device
-            if (mSeen[ch] && (mType[ch] >= 0 || mId[ch] != null || !Double.isNaN(mValue[ch]))) {
+            if (mTimePlaceholder[ch] && mValue[ch] == 0) {
+                // "0-1:24.2.1(700101010000W)(00000000)", "(632525252525S)(00000.000)": the meter's way of saying
+                // that no reading came; absent, never a reading of 0
+                mValue[ch] = Double.NaN;
+                mUnit[ch] = Quantity.Unit.NONE;
+            }
+            // a device has an identifier or a reading: a slot with a device type and nothing else
+            // ("0-1:24.1.0(003)", "0-1:96.1.0()" or all zeros) is a channel the meter keeps for a device to come
+            if (mSeen[ch] && (identifies(mId[ch]) || !Double.isNaN(mValue[ch]))) {
                 if (devices == null) {
                     devices = new MBusDevice[CHANNELS - 1];
                 }
@@ -241,6 +264,19 @@ public final class TelegramParser {
         if (pk != null) {
             builder.peakDemandHistory(pk);
         }
+    }
+
+    /** An equipment identifier that names a device: not absent, not all zeros. */
+    private static boolean identifies(@Nullable String id) {
+        if (id == null) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) != '0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the object starting at {@code p}; returns where the next one may start. */
@@ -459,6 +495,7 @@ public final class TelegramParser {
                 mValue[channel] = number;
                 mUnit[channel] = unit.normalised;
                 mTime[channel] = groups > 1 ? time(0) : null;
+                mTimePlaceholder[channel] = groups > 1 && mTime[channel] == null;
                 return true;
             }
             case MBUS_LEGACY_READING: {
@@ -474,6 +511,7 @@ public final class TelegramParser {
                 mValue[channel] = number;
                 mUnit[channel] = u;
                 mTime[channel] = time(0);
+                mTimePlaceholder[channel] = mTime[channel] == null;
                 return true;
             }
             case MBUS_VALVE:

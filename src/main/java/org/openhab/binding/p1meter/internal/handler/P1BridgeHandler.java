@@ -32,6 +32,7 @@ import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
 import org.openhab.binding.p1meter.internal.discovery.P1MBusDiscoveryService;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+import org.openhab.binding.p1meter.internal.dsmr.MBusSelection;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
@@ -136,11 +137,22 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
     }
 
     private static DecoderConfig decoderConfig(P1BridgeConfig config) {
+        DecoderConfig decoder;
         try {
-            return DecoderConfig.of(config.decryptionKey, config.additionalKey);
+            decoder = DecoderConfig.of(config.decryptionKey, config.additionalKey);
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem("offline.conf-error.decryption", String.valueOf(e.getMessage()));
         }
+        String[][] settings = { { CONFIG_GAS_METER, config.gasMeter }, { CONFIG_WATER_METER, config.waterMeter },
+                { CONFIG_HEAT_METER, config.heatMeter } };
+        for (String[] setting : settings) {
+            try {
+                MBusSelection.Pin.parse(setting[1]);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem("offline.conf-error.mbus-meter", setting[0], setting[1].strip());
+            }
+        }
+        return decoder.withMBus(MBusSelection.of(config.gasMeter, config.waterMeter, config.heatMeter));
     }
 
     @Override

@@ -191,10 +191,17 @@ public class P1MBusHandler extends BaseThingHandler {
         };
     }
 
-    /** This Thing's device in the telegram, or null. */
+    /**
+     * This Thing's device in the telegram, or null: by serial number, else by channel, else the bridge's device of
+     * this kind (the newest reading, or the one its gasMeter/waterMeter/heatMeter setting names).
+     */
     @Nullable
     MBusDevice find(P1Telegram telegram) {
         MBusConfig c = config;
+        if (c.serialNumber.isEmpty() && c.mbusChannel == 0) {
+            MBusDevice d = telegram.mbus(kind);
+            return d != null && d.hasValue() ? d : null;
+        }
         for (MBusDevice d : telegram.mbus()) {
             if (d.kind() != kind || !d.hasValue()) {
                 continue;
@@ -203,7 +210,7 @@ public class P1MBusHandler extends BaseThingHandler {
                 if (c.serialNumber.equalsIgnoreCase(d.serial())) {
                     return d;
                 }
-            } else if (c.mbusChannel == d.channel() || (c.mbusChannel == 0 && isRegistered(d))) {
+            } else if (c.mbusChannel == d.channel()) {
                 return d;
             }
         }
@@ -211,8 +218,8 @@ public class P1MBusHandler extends BaseThingHandler {
     }
 
     /**
-     * False for an M-Bus slot without a device: meters report those with an empty or all-zero id (and a
-     * zero reading), which must not pass for "the first gas meter".
+     * False for a device without a usable equipment identifier (none, or all zeros): discovery cannot name a
+     * Thing after it, and such a device is found by channel instead.
      */
     public static boolean isRegistered(MBusDevice device) {
         String serial = device.serial();

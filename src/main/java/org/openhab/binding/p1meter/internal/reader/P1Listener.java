@@ -38,7 +38,10 @@ public interface P1Listener {
     default void onUsageChange(UsageChange change) {
     }
 
-    /** A new gas reading arrived; {@code val} is the flow in m3/h derived from the previous reading. */
+    /**
+     * The gas meter's reading moved on (smartmeter2mqtt's {@code gasUsage}): {@code relative} is the change of the
+     * reading in m3, {@code val} the flow since the previous reading in m3/h (0 for the first).
+     */
     default void onGasUsage(UsageChange change) {
     }
 

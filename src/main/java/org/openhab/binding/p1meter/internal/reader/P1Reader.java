@@ -371,9 +371,9 @@ public final class P1Reader implements P1Feed {
         if (power != null) {
             publish(l -> l.onUsageChange(power));
         }
-        UsageChange gas = usage.gas(telegram, now);
+        UsageTracker.GasReading gas = usage.gas(telegram, now);
         if (gas != null) {
-            publish(l -> l.onGasUsage(gas));
+            publish(l -> l.onGasUsage(gas.change()));
         }
     }
 

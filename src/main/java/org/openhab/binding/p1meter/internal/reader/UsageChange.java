@@ -15,13 +15,13 @@ package org.openhab.binding.p1meter.internal.reader;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * smartmeter2mqtt's usage-change event, published as {@code <prefix>/status/usage} (W) and
- * {@code <prefix>/status/gasUsage} (m3/h): {@code {previousUsage, relative, message, val, tc}}.
+ * smartmeter2mqtt's usage-change event, published as {@code <prefix>/status/usage} and
+ * {@code <prefix>/status/gasUsage}: {@code {previousUsage, relative, message, val, tc}}.
  *
- * @param previousUsage the previous value
- * @param relative the change, {@code val - previousUsage}
- * @param message e.g. {@code Usage increased 8 to 1754}
- * @param val the new value
+ * @param previousUsage the previous value of {@code val}
+ * @param relative net power: the change of {@code val} (W); gas: the change of the meter reading (m3)
+ * @param message e.g. {@code Usage increased +8 to 1754}, {@code Reading increased +0.004 to 1342.056}
+ * @param val net power (W); gas: the flow since the previous reading (m3/h)
  * @param tc the time of the change, epoch milliseconds
  *
  * @author P1 Meter Team - Initial contribution

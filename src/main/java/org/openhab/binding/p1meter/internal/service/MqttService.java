@@ -13,6 +13,7 @@
 package org.openhab.binding.p1meter.internal.service;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -20,6 +21,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutput;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutputConfig;
+import org.openhab.binding.p1meter.internal.output.mqtt.Smartmeter2mqttEntities;
 import org.openhab.core.config.core.ConfigurableService;
 import org.openhab.core.config.core.Configuration;
 import org.osgi.framework.Constants;
@@ -84,7 +86,9 @@ public class MqttService {
         MqttOutputConfig config;
         try {
             config = MqttOutputConfig.of(c.brokerUrl, c.username, c.password, c.clientId, c.topicPrefix, c.qos,
-                    c.retain, c.distinct, c.distinctFields, c.discovery, c.discoveryPrefix);
+                    c.retain, c.distinct, c.distinctFields, c.discovery, c.discoveryPrefix)
+                    .withInterval(Duration.ofSeconds(c.interval), c.usageImmediate)
+                    .withSmartmeter2mqttEntities(Smartmeter2mqttEntities.parse(c.smartmeter2mqttEntities));
         } catch (IllegalArgumentException e) {
             stop();
             logger.warn("P1 meter MQTT output not started: {}", e.getMessage());
@@ -112,10 +116,7 @@ public class MqttService {
     }
 
     private static boolean sameSettings(MqttOutputConfig a, MqttOutputConfig b, boolean ignoreClientId) {
-        MqttOutputConfig bb = ignoreClientId
-                ? new MqttOutputConfig(b.brokerUri(), b.username(), b.password(), a.clientId(), b.topicPrefix(),
-                        b.qos(), b.retain(), b.distinct(), b.distinctFields(), b.discovery(), b.discoveryPrefix())
-                : b;
+        MqttOutputConfig bb = ignoreClientId ? b.withClientId(a.clientId()) : b;
         return a.equals(bb);
     }
 

@@ -33,6 +33,12 @@ public class MqttServiceConfig {
     public String distinctFields = "";
     public boolean discovery = true;
     public String discoveryPrefix = "homeassistant";
+    /** Seconds between published readings; 0: every telegram. */
+    public int interval = 0;
+    /** With an interval: the usage events for every telegram all the same. */
+    public boolean usageImmediate = false;
+    /** {@code adopt}, {@code remove}, or empty: what to do with smartmeter2mqtt's Home Assistant entities. */
+    public String smartmeter2mqttEntities = "";
     /** The bridge's Thing UID; empty for every bridge. */
     public String bridge = "";
 }

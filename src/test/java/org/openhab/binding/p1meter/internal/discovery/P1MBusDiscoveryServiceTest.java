@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
@@ -65,6 +66,10 @@ class P1MBusDiscoveryServiceTest {
         try (var in = P1MBusDiscoveryServiceTest.class.getResourceAsStream("/telegrams/" + file)) {
             bytes = in.readAllBytes();
         }
+        return decode(bytes, file);
+    }
+
+    static P1Telegram decode(byte[] bytes, String file) {
         P1Telegram[] out = new P1Telegram[1];
         new TelegramDecoder(DecoderConfig.plaintext(), new TelegramDecoder.Sink() {
             @Override
@@ -98,7 +103,8 @@ class P1MBusDiscoveryServiceTest {
         discovery.devicesSeen(t.mbus());
         discovery.devicesSeen(t.mbus());
 
-        // channel 1 is an unregistered slot without an id: not a device
+        // channel 1 is an empty slot (0-1:96.1.0(), 0-1:24.2.1(700101010000W)(00000000)): not a device
+        assertThat(t.mbus()).extracting(d -> d.channel()).containsExactly(2);
         DiscoveryResult r = results(1).get(0);
         assertThat(r.getThingUID()).hasToString("p1meter:gas:home:4730303339303031393336393930363139");
         assertThat(r.getThingTypeUID()).isEqualTo(THING_TYPE_GAS);
@@ -127,6 +133,14 @@ class P1MBusDiscoveryServiceTest {
         discovery.startScan(null);
         discovery.devicesSeen(t.mbus());
         assertThat(results(2)).extracting(r -> r.getThingUID().getId()).containsOnly("4730303435303031363038313037323136");
+    }
+
+    @Test
+    void aReplacedGasMeterThatStaysRegisteredIsReportedBesideTheLiveOne() {
+        // both have a serial number and a reading: the user decides which Things to add
+        discovery.devicesSeen(decode(MBusCases.replacedGasMeter(), "replaced gas meter").mbus());
+        assertThat(results(2)).extracting(r -> r.getThingUID().getId())
+                .containsExactlyInAnyOrder(MBusCases.OLD_GAS_SERIAL, MBusCases.LIVE_GAS_SERIAL);
     }
 
     @Test

@@ -53,13 +53,18 @@ class DialectTest {
 
     @Test
     void fluviusPlaceholderGasTimestamp() {
-        // 0-1:24.2.3(632525252525W)(00000.000): no time, a zero reading without unit
-        MBusDevice gas = read("fluvius_emucs_flu5_invalid_gas_openhab").mbus(MBusDevice.Kind.GAS);
+        // 0-1:24.2.3(632525252525W)(00000.000): the registered gas meter (it has an identifier) sent no reading;
+        // a zero at a placeholder time is "no reading", not 0 m3
+        P1Telegram t = read("fluvius_emucs_flu5_invalid_gas_openhab");
+        MBusDevice gas = t.mbus(MBusDevice.Kind.GAS);
         assertThat(gas).isNotNull();
+        assertThat(gas.serial()).isEqualTo("1234567890123456789012345678");
         assertThat(gas.timestamp()).isNull();
-        assertThat(gas.value()).isEqualTo(0.0);
+        assertThat(gas.hasValue()).isFalse();
         assertThat(gas.unit()).isEqualTo(Quantity.Unit.NONE);
         assertThat(gas.valveState()).isEqualTo(0);
+        assertThat(TelegramJson.toJson(t)).contains("\"gasSn\":\"1234567890123456789012345678\"")
+                .doesNotContain("\"gas\":").doesNotContain("totalUse");
     }
 
     @Test
@@ -87,17 +92,15 @@ class DialectTest {
         assertThat(t.get(Quantity.LIMITER_THRESHOLD)).isEqualTo(69.0); // 0-0:17.0.0(069.0*kVA)
         assertThat(t.get(Quantity.APPARENT_POWER_IMPORT)).isEqualTo(0.021);
         assertThat(t.get(Quantity.REACTIVE_POWER_IMPORT_L1)).isEqualTo(0.0);
-        assertThat(t.mbus()).extracting(MBusDevice::channel).containsExactly(1, 2, 3, 4);
-        assertThat(t.mbus()).extracting(MBusDevice::deviceType).containsExactly(3, 7, 7, 3);
-        MBusDevice water = t.mbus().get(1);
-        assertThat(water.kind()).isEqualTo(MBusDevice.Kind.WATER);
-        assertThat(water.serial()).isNull(); // 0-2:96.1.0()
-        assertThat(water.timestamp()).isNull(); // 632525252525S
-        assertThat(water.valveState()).isEqualTo(1);
-        MBusDevice gas4 = t.mbus().get(3);
+        // channels 2 and 3: device type 007, 96.1.0() and 24.2.1(632525252525S)(00000.000): slots kept for water
+        // meters to come, no devices
+        assertThat(t.mbus()).extracting(MBusDevice::channel).containsExactly(1, 4);
+        assertThat(t.mbus()).extracting(MBusDevice::deviceType).containsExactly(3, 3);
+        assertThat(t.mbus(MBusDevice.Kind.WATER)).isNull();
+        MBusDevice gas4 = t.mbus().get(1);
         assertThat(gas4.value()).isEqualTo(28.103);
         assertThat(gas4.timestamp()).isEqualTo(OffsetDateTime.parse("2020-07-06T10:29:00+02:00"));
-        // the first gas meter is "the" gas meter
+        // two gas meters reporting minutes apart are equally new: the lower channel is "the" gas meter
         assertThat(t.mbus(MBusDevice.Kind.GAS).channel()).isEqualTo(1);
     }
 
@@ -191,10 +194,10 @@ class DialectTest {
         assertThat(t.timestamp()).isNull();
         assertThat(t.powerFailureLog()).extracting(PowerFailure::durationSeconds).containsExactly(23L, 0L, 8L, 14L);
         assertThat(t.powerFailureLog()).extracting(PowerFailure::end).containsOnlyNulls();
-        // 0-1:24.1.0() 0-1:96.1.0() 0-1:24.2.1(000101000000W)(00000000.0000): a reading without type, id, time
-        assertThat(t.mbus()).hasSize(1);
-        assertThat(t.mbus().get(0).deviceType()).isEqualTo(-1);
-        assertThat(t.mbus().get(0).timestamp()).isNull();
+        // 0-1:24.1.0() 0-1:96.1.0() 0-1:24.2.1(000101000000W)(00000000.0000): no type, no id, 0 at a placeholder
+        // time: an empty slot, no device
+        assertThat(t.mbus()).isEmpty();
+        assertThat(TelegramJson.toJson(t)).doesNotContain("mbus").doesNotContain("gas");
     }
 
     @Test

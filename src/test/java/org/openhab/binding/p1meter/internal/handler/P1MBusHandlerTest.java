@@ -25,9 +25,12 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
+import org.openhab.binding.p1meter.internal.dsmr.MBusSelection;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.QuantityType;
@@ -112,12 +115,33 @@ class P1MBusHandlerTest {
     }
 
     @Test
-    void withoutSerialOrChannelTheFirstRegisteredMeterOfItsKindIsUsed() {
+    void withoutSerialOrChannelTheBridgesGasMeterIsUsed() {
         // channel 1 of this telegram is an empty slot (no id, reading 0); the gas meter is on channel 2
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of());
         gas.onTelegram(Corpus.telegram(TWO_MBUS));
         assertThat(callback.state(gas.getThing(), CHANNEL_READING))
                 .isEqualTo(new QuantityType<>(new BigDecimal("246.138"), SIUnits.CUBIC_METRE));
+    }
+
+    @Test
+    void withoutSerialOrChannelAReplacedGasMeterGivesWayToTheLiveOne() {
+        // channel 1: the old gas meter, still registered, last reading 2017; channel 2: the live one
+        P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of());
+        P1Telegram t = TelegramParser.parse(MBusCases.replacedGasMeter(), true);
+        gas.onTelegram(t);
+        assertThat(callback.state(gas.getThing(), CHANNEL_READING))
+                .isEqualTo(new QuantityType<>(new BigDecimal("6805.499"), SIUnits.CUBIC_METRE));
+        assertThat(gas.getThing().getProperties()).containsEntry(PROPERTY_MBUS_CHANNEL, "2");
+    }
+
+    @Test
+    void withoutSerialOrChannelTheBridgesGasMeterSettingDecides() {
+        // the bridge's gasMeter setting (here channel 1: the old meter) reaches a Thing without serial or channel
+        P1MBusHandler pinned = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of());
+        pinned.onTelegram(new TelegramParser(MBusSelection.of("1", null, null)).read(MBusCases.replacedGasMeter(),
+                true));
+        assertThat(callback.state(pinned.getThing(), CHANNEL_READING))
+                .isEqualTo(new QuantityType<>(new BigDecimal("1.287"), SIUnits.CUBIC_METRE));
     }
 
     @Test

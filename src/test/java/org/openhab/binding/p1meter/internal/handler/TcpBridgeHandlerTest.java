@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
 import org.openhab.binding.p1meter.internal.discovery.P1MBusDiscoveryService;
+import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
 import org.openhab.core.config.core.Configuration;
@@ -380,6 +382,34 @@ class TcpBridgeHandlerTest {
     void aNegativeRefreshIntervalIsAConfigurationError() {
         TcpBridgeHandler h = start(Map.of(CONFIG_HOST, "192.168.1.20", CONFIG_PORT, 8088, CONFIG_REFRESH_INTERVAL, -5));
         assertConfigurationError(h, "refresh interval");
+    }
+
+    @Test
+    void theGasMeterSettingPinsTheBridgesGasMeter() throws Exception {
+        // a replaced gas meter still registered on channel 1 (2017), the live one on channel 2
+        server = TelegramServer.start(200, MBusCases.replacedGasMeter());
+        TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_GAS_METER, "1"));
+        awaitOnline(h);
+        Wait.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
+        P1Telegram t = h.lastTelegram();
+        assertThat(t.mbus(MBusDevice.Kind.GAS).value()).isEqualTo(1.287);
+        assertThat(TelegramJson.toJson(t)).contains("\"gasSn\":\"" + MBusCases.OLD_GAS_SERIAL + "\"");
+    }
+
+    @Test
+    void withoutGasMeterSettingTheLiveGasMeterIsTheBridgesGasMeter() throws Exception {
+        server = TelegramServer.start(200, MBusCases.replacedGasMeter());
+        TcpBridgeHandler h = startAgainst(server, Map.of());
+        awaitOnline(h);
+        Wait.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
+        assertThat(h.lastTelegram().mbus(MBusDevice.Kind.GAS).value()).isEqualTo(6805.499);
+    }
+
+    @Test
+    void aGasMeterSettingThatIsNoChannelIsAConfigurationError() {
+        TcpBridgeHandler h = start(Map.of(CONFIG_HOST, "192.168.1.20", CONFIG_PORT, 8088, CONFIG_GAS_METER, "7"));
+        assertConfigurationError(h, "gasMeter must be an M-Bus channel 1-4 or the meter's serial number");
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).endsWith("not 7.");
     }
 
     private void assertConfigurationError(TcpBridgeHandler h, String mentioned) {

@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
@@ -39,21 +38,25 @@ class UsageTrackerTest {
     }
 
     private static P1Telegram gas(int hour, int minute, double m3) {
-        OffsetDateTime ts = OffsetDateTime.of(2025, 1, 10, hour, minute, 0, 0, ZoneOffset.ofHours(1));
+        return gas("47", hour, minute, m3);
+    }
+
+    private static P1Telegram gas(String serial, int hour, int minute, double m3) {
+        OffsetDateTime ts = OffsetDateTime.of(2025, 6, 14, hour, minute, 0, 0, ZoneOffset.ofHours(2));
         return new P1Telegram.Builder().set(Quantity.POWER_IMPORT, 0.5)
-                .mbus(List.of(new MBusDevice(1, MBusDevice.TYPE_GAS, "47", ts, m3, Quantity.Unit.M3, -1))).build();
+                .mbus(List.of(new MBusDevice(1, MBusDevice.TYPE_GAS, serial, ts, m3, Quantity.Unit.M3, -1))).build();
     }
 
     @Test
     void netPowerChangesAreReportedLikeSmartmeter2mqtt() {
         UsageTracker t = new UsageTracker();
         UsageChange first = t.power(power(1.754, 0), 1000L);
-        assertThat(first).isEqualTo(new UsageChange(0, 1754, "Usage increased 1754 to 1754", 1754, 1000L));
+        assertThat(first).isEqualTo(new UsageChange(0, 1754, "Usage increased +1754 to 1754", 1754, 1000L));
 
         assertThat(t.power(power(1.754, 0), 2000L)).as("unchanged").isNull();
 
         UsageChange up = t.power(power(1.762, 0), 3000L);
-        assertThat(up).isEqualTo(new UsageChange(1754, 8, "Usage increased 8 to 1762", 1762, 3000L));
+        assertThat(up).isEqualTo(new UsageChange(1754, 8, "Usage increased +8 to 1762", 1762, 3000L));
 
         UsageChange export = t.power(power(0, 1.746), 4000L);
         assertThat(export).isEqualTo(new UsageChange(1762, -3508, "Usage decreased -3508 to -1746", -1746, 4000L));
@@ -69,38 +72,53 @@ class UsageTrackerTest {
         assertThat(t.power(new P1Telegram.Builder().build(), 1L)).isNull();
     }
 
+    /**
+     * smartmeter2mqtt 1.6.0 fed the same readings over a socket published on status/gasUsage:
+     * {"previousUsage":0,"relative":0,"message":"Reading increased +0 to 1342.052","val":0},
+     * {"previousUsage":0,"relative":0.004,"message":"Reading increased +0.004000000000132786 to 1342.056","val":0.048},
+     * nothing for the repeated timestamp, then
+     * {"previousUsage":0.048,"relative":0.044,"message":"Reading increased +0.04399999999986903 to 1342.1","val":0.528}.
+     */
     @Test
-    void gasFlowComesFromTwoReadingsWithDifferentTimestamps() {
+    void gasUsageHasSmartmeter2mqttsMeaningFromTheFirstReadingOn() {
         UsageTracker t = new UsageTracker();
-        assertThat(t.gas(gas(10, 0, 100.000), 1L)).as("first reading: nothing to compare").isNull();
-        assertThat(t.gas(gas(10, 0, 100.000), 2L)).as("same timestamp").isNull();
-        // 0.050 m3 in 5 minutes = 0.6 m3/h
-        @Nullable
-        UsageChange c = t.gas(gas(10, 5, 100.050), 3L);
-        assertThat(c).isNotNull();
-        assertThat(c.val()).isEqualTo(0.6);
-        assertThat(c.previousUsage()).isEqualTo(0.0);
-        assertThat(c.relative()).isEqualTo(0.6);
-        assertThat(c.tc()).isEqualTo(3L);
-        assertThat(c.message()).isEqualTo("Gas usage increased 0.6 to 0.6 m3/h");
-        // 0.010 m3 in the next hour = 0.01 m3/h
-        @Nullable
-        UsageChange d = t.gas(gas(11, 5, 100.060), 4L);
-        assertThat(d).isNotNull();
-        assertThat(d.val()).isEqualTo(0.01);
-        assertThat(d.previousUsage()).isEqualTo(0.6);
-        assertThat(d.relative()).isEqualTo(-0.59);
-        assertThat(d.message()).isEqualTo("Gas usage decreased -0.59 to 0.01 m3/h");
+        UsageTracker.GasReading first = t.gas(gas(13, 5, 1342.052), 1L);
+        assertThat(first).isNotNull();
+        assertThat(first.change()).isEqualTo(new UsageChange(0, 0, "Reading increased +0 to 1342.052", 0, 1L));
+        assertThat(first.hasFlow()).as("no flow from one reading").isFalse();
+
+        UsageTracker.GasReading second = t.gas(gas(13, 10, 1342.056), 2L);
+        assertThat(second.change())
+                .isEqualTo(new UsageChange(0, 0.004, "Reading increased +0.004 to 1342.056", 0.048, 2L));
+        assertThat(second.flow()).isEqualTo(0.048);
+        assertThat(second.time()).isEqualTo(OffsetDateTime.parse("2025-06-14T13:10:00+02:00"));
+
+        assertThat(t.gas(gas(13, 10, 1342.056), 3L)).as("same timestamp").isNull();
+
+        UsageTracker.GasReading third = t.gas(gas(13, 15, 1342.100), 4L);
+        assertThat(third.change())
+                .isEqualTo(new UsageChange(0.048, 0.044, "Reading increased +0.044 to 1342.1", 0.528, 4L));
     }
 
     @Test
-    void gasMeterGoingBackwardsRestartsTracking() {
+    void anotherGasMeterOrAFallingReadingStartsAfresh() {
         UsageTracker t = new UsageTracker();
         t.gas(gas(10, 0, 100.000), 1L);
-        assertThat(t.gas(gas(10, 5, 5.000), 2L)).as("replaced meter").isNull();
-        @Nullable
-        UsageChange c = t.gas(gas(10, 10, 5.100), 3L);
-        assertThat(c).isNotNull();
-        assertThat(c.val()).isEqualTo(1.2);
+        t.gas(gas(10, 5, 100.050), 2L);
+        // the meter's gas meter is now another device (replaced): a first reading again, no flow from 100 to 5
+        UsageTracker.GasReading other = t.gas(gas("48", 10, 10, 5.000), 3L);
+        assertThat(other.change()).isEqualTo(new UsageChange(0, 0, "Reading increased +0 to 5", 0, 3L));
+        assertThat(other.hasFlow()).isFalse();
+        UsageTracker.GasReading next = t.gas(gas("48", 10, 15, 5.100), 4L);
+        assertThat(next.flow()).isEqualTo(1.2);
+        // the same device whose reading falls: said as it is, but no flow
+        UsageTracker.GasReading falling = t.gas(gas("48", 10, 20, 4.900), 5L);
+        assertThat(falling.change())
+                .isEqualTo(new UsageChange(1.2, -0.2, "Reading decreased -0.2 to 4.9", 0, 5L));
+        assertThat(falling.hasFlow()).isFalse();
+        // a gas meter without a reading time gives no events
+        P1Telegram untimed = new P1Telegram.Builder().mbus(List.of(
+                new MBusDevice(1, MBusDevice.TYPE_GAS, "48", null, 5.2, Quantity.Unit.M3, -1))).build();
+        assertThat(t.gas(untimed, 6L)).isNull();
     }
 }

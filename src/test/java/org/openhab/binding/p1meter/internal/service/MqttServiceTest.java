@@ -116,4 +116,38 @@ class MqttServiceTest {
             assertThat(feed.listenerCount()).isZero();
         }
     }
+
+    @Test
+    void publishIntervalUsageEventsAndSmartmeter2mqttEntitiesFromTheServiceConfiguration() throws Exception {
+        EmbeddedBroker b = EmbeddedBroker.start();
+        broker = b;
+        Map<String, Object> config = new HashMap<>();
+        config.put("brokerUrl", b.url());
+        config.put("topicPrefix", "p1int");
+        config.put("interval", new BigDecimal(3600));
+        config.put("usageImmediate", Boolean.TRUE);
+        config.put("smartmeter2mqttEntities", "remove");
+        try (MqttProbe probe = new MqttProbe(b.port(), "#")) {
+            MqttService s = new MqttService(registry, config);
+            service = s;
+            // smartmeter2mqtt's discovery configs are cleared when connecting
+            probe.awaitOrSeen(r -> r.topic().equals("homeassistant/sensor/smartmeter/t1-used/config")
+                    && r.payload().isEmpty(), WAIT);
+            feed.publish(TestReadings.kaifaWithUsage(0.3));
+            assertThat(probe.awaitOrSeen(r -> r.topic().equals("p1int/status/energy"), WAIT).payload())
+                    .isEqualTo(TestReadings.json(TestReadings.kaifaWithUsage(0.3)));
+            probe.awaitOrSeen(r -> r.topic().equals("p1int/status/usage") && r.payload().contains("\"val\":300"),
+                    WAIT);
+            // within the hour: the usage event comes at once, the reading waits
+            feed.publish(TestReadings.kaifaWithUsage(0.4));
+            probe.awaitOrSeen(r -> r.topic().equals("p1int/status/usage") && r.payload().contains("\"val\":400"),
+                    WAIT);
+            // the same configuration again changes nothing (the interval is part of it): no reconnect
+            s.modified(new HashMap<>(config));
+            probe.collect(Duration.ofMillis(500));
+            assertThat(probe.seen()).filteredOn(r -> r.topic().equals("p1int/status/energy")).hasSize(1);
+            assertThat(probe.seen()).filteredOn(r -> r.topic().equals("p1int/connected")).extracting(r -> r.payload())
+                    .containsExactly("2");
+        }
+    }
 }

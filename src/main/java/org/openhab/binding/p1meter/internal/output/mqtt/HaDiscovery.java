@@ -72,17 +72,29 @@ public final class HaDiscovery {
 
     /** How a quantity appears in Home Assistant. */
     private record Kind(@Nullable String deviceClass, @Nullable String stateClass, @Nullable String unit,
-            boolean kiloToBase, @Nullable String icon) {
+            boolean kiloToBase, @Nullable String icon, boolean diagnostic) {
+        Kind(@Nullable String deviceClass, @Nullable String stateClass, @Nullable String unit, boolean kiloToBase,
+                @Nullable String icon) {
+            this(deviceClass, stateClass, unit, kiloToBase, icon, false);
+        }
     }
 
     private final String topicPrefix;
     private final String discoveryPrefix;
     private final String originVersion;
+    private final Smartmeter2mqttEntities smartmeter2mqttEntities;
 
     public HaDiscovery(String topicPrefix, String discoveryPrefix, String originVersion) {
+        this(topicPrefix, discoveryPrefix, originVersion, Smartmeter2mqttEntities.LEAVE);
+    }
+
+    /** With {@link Smartmeter2mqttEntities#ADOPT}, the sensors smartmeter2mqtt announced keep its topics and ids. */
+    public HaDiscovery(String topicPrefix, String discoveryPrefix, String originVersion,
+            Smartmeter2mqttEntities smartmeter2mqttEntities) {
         this.topicPrefix = topicPrefix;
         this.discoveryPrefix = discoveryPrefix;
         this.originVersion = originVersion;
+        this.smartmeter2mqttEntities = smartmeter2mqttEntities;
     }
 
     /** Every sensor the telegram has data for. */
@@ -105,8 +117,9 @@ public final class HaDiscovery {
             String field = q.jsonName();
             String template = k.kiloToBase ? kiloTemplate("value_json." + field, field)
                     : plainTemplate("value_json." + field, field);
-            sensors.add(new HaSensor(meter, q.name().toLowerCase(Locale.ROOT), displayName(q), k.deviceClass,
-                    k.stateClass, k.unit, template, k.icon));
+            String objectId = q.name().toLowerCase(Locale.ROOT);
+            sensors.add(new HaSensor(meter, objectId, displayName(q), k.deviceClass, k.stateClass, k.unit, template,
+                    k.icon, "p1meter_" + objectId, k.diagnostic, null));
         }
         if (telegram.has(Quantity.POWER_IMPORT) || telegram.has(Quantity.POWER_EXPORT)) {
             sensors.add(new HaSensor(meter, "power_net", "Power net", "power", MEASUREMENT, "W",
@@ -119,17 +132,58 @@ public final class HaDiscovery {
                     kiloTemplate("value_json.peakDemand.value", "peakDemand"), null));
         }
 
-        Set<MBusDevice.Kind> seenKinds = new HashSet<>();
         for (MBusDevice d : telegram.mbus()) {
             if (!d.hasValue()) {
                 continue;
             }
-            HaSensor s = mbusSensor(d, meter, seenKinds.add(d.kind()));
+            // "the" gas (water, heat) meter: the JSON reading's gas, the one the Energy dashboard wants
+            HaSensor s = mbusSensor(d, meter, telegram.mbus(d.kind()) == d);
             if (s != null) {
                 sensors.add(s);
             }
         }
-        return sensors;
+        return smartmeter2mqttEntities == Smartmeter2mqttEntities.ADOPT ? adopt(telegram, sensors) : sensors;
+    }
+
+    /**
+     * smartmeter2mqtt 1.6.0's discovery: object under {@code <prefix>/sensor/smartmeter/}, this project's object id,
+     * and the suffix of its unique id {@code smartmeter_<serial>_<suffix>}.
+     */
+    private static final String[][] SMARTMETER2MQTT_SENSORS = { { "power-usage", "power_net", "current-usage" },
+            { "t1-used", "energy_import_t1", "total_t1_used" }, { "t2-used", "energy_import_t2", "total_t2_used" },
+            { "t1-delivered", "energy_export_t1", "total_t1_delivered" },
+            { "t2-delivered", "energy_export_t2", "total_t2_delivered" } };
+
+    /** The sensors smartmeter2mqtt announced, under its topics and unique ids (the others as they are). */
+    private static List<HaSensor> adopt(P1Telegram telegram, List<HaSensor> sensors) {
+        String powerSn = telegram.equipmentId();
+        MBusDevice gas = telegram.mbus(MBusDevice.Kind.GAS);
+        String gasSn = gas == null ? null : gas.serial();
+        List<HaSensor> out = new ArrayList<>(sensors.size());
+        for (HaSensor s : sensors) {
+            HaSensor adopted = s;
+            if (powerSn != null && s.device().viaDevice() == null) {
+                for (String[] row : SMARTMETER2MQTT_SENSORS) {
+                    if (row[1].equals(s.objectId())) {
+                        adopted = s.adopt(row[0], "smartmeter_" + powerSn + "_" + row[2]);
+                    }
+                }
+            } else if (gasSn != null && "gas".equals(s.objectId()) && "p1meter_gas".equals(s.entityObjectId())) {
+                adopted = s.adopt("gas", "smartmeter_" + gasSn + "_total_gas");
+            }
+            out.add(adopted);
+        }
+        return out;
+    }
+
+    /** Topics of smartmeter2mqtt's discovery configs, for {@link Smartmeter2mqttEntities#REMOVE}. */
+    public List<String> smartmeter2mqttConfigTopics() {
+        List<String> topics = new ArrayList<>();
+        for (String[] row : SMARTMETER2MQTT_SENSORS) {
+            topics.add(discoveryPrefix + "/sensor/" + HaSensor.SMARTMETER2MQTT_NODE + "/" + row[0] + "/config");
+        }
+        topics.add(discoveryPrefix + "/sensor/" + HaSensor.SMARTMETER2MQTT_NODE + "/gas/config");
+        return topics;
     }
 
     /** The retained discovery configs for the telegram's sensors. */
@@ -138,6 +192,10 @@ public final class HaDiscovery {
         List<OutboundMessage> messages = new ArrayList<>(sensors.size());
         for (HaSensor s : sensors) {
             messages.add(OutboundMessage.of(s.configTopic(discoveryPrefix), GSON.toJson(config(s)), true));
+            if (s.adopted() != null) {
+                // a config this project may have sent under its own name before: gone, or the sensor is there twice
+                messages.add(OutboundMessage.of(s.ownConfigTopic(discoveryPrefix), "", true));
+            }
         }
         return messages;
     }
@@ -155,7 +213,9 @@ public final class HaDiscovery {
         }
         List<String> mbus = new ArrayList<>(telegram.mbus().size());
         for (MBusDevice d : telegram.mbus()) {
-            mbus.add(d.channel() + "/" + d.deviceType() + "/" + d.serial() + "/" + d.unit() + "/" + d.hasValue());
+            // which device is "the" gas meter changes its sensor's name and entity id
+            mbus.add(d.channel() + "/" + d.deviceType() + "/" + d.serial() + "/" + d.unit() + "/" + d.hasValue()
+                    + (telegram.mbus(d.kind()) == d ? "/primary" : ""));
         }
         return new Shape(telegram.header(), telegram.equipmentId(), present, telegram.peakDemand() != null, mbus);
     }
@@ -177,12 +237,12 @@ public final class HaDiscovery {
     /** The config payload of one sensor. */
     public JsonObject config(HaSensor s) {
         JsonObject c = new JsonObject();
+        // MQTT entities have has_entity_name set: the name is the entity's own, shown after the device's name
         c.addProperty("name", s.name());
         c.addProperty("unique_id", s.uniqueId());
-        String entityObjectId = entityObjectId(s);
-        // object_id for Home Assistant before 2025.10, default_entity_id for later versions
-        c.addProperty("object_id", entityObjectId);
-        c.addProperty("default_entity_id", "sensor." + entityObjectId);
+        // the entity id Home Assistant (2025.10 and later) gives the entity when it creates it; object_id, which
+        // earlier versions read for that, is deprecated and no longer sent
+        c.addProperty("default_entity_id", "sensor." + s.entityObjectId());
         c.addProperty("state_topic", topicPrefix + "/status/energy");
         c.addProperty("value_template", s.valueTemplate());
         if (s.deviceClass() != null) {
@@ -196,6 +256,9 @@ public final class HaDiscovery {
         }
         if (s.icon() != null) {
             c.addProperty("icon", s.icon());
+        }
+        if (s.diagnostic()) {
+            c.addProperty("entity_category", "diagnostic");
         }
         c.addProperty("availability_topic", topicPrefix + "/connected");
         c.addProperty("payload_available", "2");
@@ -230,10 +293,6 @@ public final class HaDiscovery {
         return o;
     }
 
-    private static String entityObjectId(HaSensor s) {
-        return "p1meter_" + s.objectId();
-    }
-
     /**
      * A total over the tariffs when the meter does not send one itself (most Dutch meters): the Energy
      * dashboard then needs one sensor instead of one per tariff. Rendered only when every tariff is in the
@@ -265,7 +324,7 @@ public final class HaDiscovery {
                 "{% if " + cond + " %}{{ (" + sum + ") | round(3) }}{% endif %}", null));
     }
 
-    private @Nullable HaSensor mbusSensor(MBusDevice d, HaDevice meter, boolean firstOfKind) {
+    private @Nullable HaSensor mbusSensor(MBusDevice d, HaDevice meter, boolean primary) {
         String deviceClass;
         String stateClass = TOTAL_INCREASING;
         String unit = unitSymbol(d.unit());
@@ -301,14 +360,15 @@ public final class HaDiscovery {
         String node = serial != null && !serial.isBlank() && !serial.matches("0+")
                 ? "p1meter_" + sanitize(serial)
                 : meter.nodeId() + "_mbus" + d.channel();
-        String objectId = firstOfKind ? kindName : kindName + "_" + d.channel();
-        HaDevice device = new HaDevice(node, deviceName + (firstOfKind ? "" : " " + d.channel()),
+        // one sensor per device: the object id needs no channel, and stays when another device becomes primary
+        String entityObjectId = "p1meter_" + (primary ? kindName : kindName + "_" + d.channel());
+        HaDevice device = new HaDevice(node, deviceName + (primary ? "" : " " + d.channel()),
                 null, "M-Bus device type " + d.deviceType(), null, MeterIdentity.readableSerial(serial),
                 meter.nodeId());
         String template = "{% if value_json.mbus is defined %}{% for d in value_json.mbus if d.channel == "
                 + d.channel() + " %}{{ d.value }}{% endfor %}{% endif %}";
-        return new HaSensor(device, objectId, capitalize("mbus".equals(kindName) ? "reading" : kindName),
-                deviceClass, stateClass, unit, template, null);
+        return new HaSensor(device, kindName, capitalize("mbus".equals(kindName) ? "reading" : kindName),
+                deviceClass, stateClass, unit, template, null, entityObjectId, false, null);
     }
 
     private static @Nullable String unitSymbol(Quantity.Unit unit) {
@@ -324,18 +384,20 @@ public final class HaDiscovery {
 
     private static Kind kindOf(Quantity q) {
         switch (q) {
+            // the tariff and the counters of failures, sags and swells describe the grid and the meter rather than
+            // the household's use: Home Assistant's diagnostic entities
             case TARIFF:
-                return new Kind(null, null, null, false, "mdi:clock-outline");
+                return new Kind(null, null, null, false, "mdi:clock-outline", true);
             case POWER_FAILURES:
             case LONG_POWER_FAILURES:
-                return new Kind(null, TOTAL_INCREASING, null, false, "mdi:flash-off");
+                return new Kind(null, TOTAL_INCREASING, null, false, "mdi:flash-off", true);
             case VOLTAGE_SAGS_L1:
             case VOLTAGE_SAGS_L2:
             case VOLTAGE_SAGS_L3:
             case VOLTAGE_SWELLS_L1:
             case VOLTAGE_SWELLS_L2:
             case VOLTAGE_SWELLS_L3:
-                return new Kind(null, TOTAL_INCREASING, null, false, "mdi:sine-wave");
+                return new Kind(null, TOTAL_INCREASING, null, false, "mdi:sine-wave", true);
             case POWER_FACTOR:
             case POWER_FACTOR_L1:
             case POWER_FACTOR_L2:

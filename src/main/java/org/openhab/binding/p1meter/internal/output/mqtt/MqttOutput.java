@@ -14,6 +14,7 @@ package org.openhab.binding.p1meter.internal.output.mqtt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import javax.net.SocketFactory;
 
@@ -43,6 +45,7 @@ import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.UsageChange;
+import org.openhab.binding.p1meter.internal.reader.UsageTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +56,7 @@ import com.google.gson.JsonParser;
 /**
  * Publishes the readings to an MQTT broker as smartmeter2mqtt did ({@code <prefix>/status/energy},
  * {@code status/usage}, {@code status/gasUsage}, distinct field topics, {@code <prefix>/connected} with a last
- * will), plus Home Assistant discovery.
+ * will), plus the gas flow ({@code status/gasFlow}), Home Assistant discovery and a publish interval.
  *
  * <p>
  * The feed calls this output on the reader's thread ({@link DirectListener}); its callbacks only hand the
@@ -69,6 +72,12 @@ import com.google.gson.JsonParser;
  * {@code <prefix>/connected} follows the mqtt-smarthome convention: {@code 2} connected to the broker and the
  * meter, {@code 1} connected to the broker but the meter's source is down, {@code 0} (the last will, or a clean
  * shutdown) gone.
+ *
+ * <p>
+ * {@code status/usage}, {@code status/gasUsage} and {@code status/gasFlow} are derived here, from the telegrams
+ * this output publishes, rather than taken from the reader's events: with a publish interval (or a broker that
+ * is behind, when the newest telegram wins) a change then always runs from the last published value to the
+ * new one, never from a value nobody saw.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -106,6 +115,16 @@ public final class MqttOutput implements P1Output, DirectListener {
     private long renderFailures;
     /** The newest telegram the publisher has not turned into messages yet. */
     private final AtomicReference<@Nullable P1Telegram> unrendered = new AtomicReference<>();
+    /** Usage events from the published telegrams; publisher thread only. */
+    private final UsageTracker usage = new UsageTracker();
+    /** The shortest time between published readings, 0 for every telegram. */
+    private final long intervalNanos;
+    private final LongSupplier clock;
+    /** With an interval: the newest telegram waiting for its turn; publisher thread only. */
+    private @Nullable P1Telegram held;
+    /** With an interval: when the next reading may go out; publisher thread only. */
+    private long nextReadingNanos;
+    private boolean publishedReading;
     private volatile boolean running;
 
     private @Nullable P1Feed feed;
@@ -129,12 +148,21 @@ public final class MqttOutput implements P1Output, DirectListener {
     /** With a socket factory (tests cut the connection through it) and reconnect backoff bounds. */
     MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson,
             @Nullable SocketFactory socketFactory, long minBackoffMs, long maxBackoffMs) {
+        this(config, readingJson, socketFactory, minBackoffMs, maxBackoffMs, System::nanoTime);
+    }
+
+    /** ... and the clock of the publish interval, in nanoseconds (tests move it on by hand). */
+    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson,
+            @Nullable SocketFactory socketFactory, long minBackoffMs, long maxBackoffMs, LongSupplier clock) {
+        this.clock = clock;
         this.config = config;
         this.readingJson = readingJson;
         this.socketFactory = socketFactory;
         this.minBackoffMs = minBackoffMs;
         this.maxBackoffMs = maxBackoffMs;
-        this.discovery = new HaDiscovery(config.topicPrefix(), config.discoveryPrefix(), version());
+        this.discovery = new HaDiscovery(config.topicPrefix(), config.discoveryPrefix(), version(),
+                config.smartmeter2mqttEntities());
+        this.intervalNanos = config.interval().toNanos();
     }
 
     @Override
@@ -247,12 +275,69 @@ public final class MqttOutput implements P1Output, DirectListener {
         }
     }
 
-    /** Turns the newest telegram not yet seen by the publisher into messages; on the publisher's thread. */
+    /**
+     * Turns the newest telegram not yet seen by the publisher into messages, or keeps it for later when the
+     * publish interval has not passed; on the publisher's thread.
+     */
     private void renderNewest() {
         P1Telegram telegram = unrendered.getAndSet(null);
-        if (telegram == null) {
+        if (intervalNanos == 0) {
+            if (telegram != null) {
+                renderReading(telegram);
+                offerUsage(telegram);
+            }
             return;
         }
+        boolean immediate = config.usageImmediate();
+        if (telegram != null) {
+            if (immediate) {
+                offerUsage(telegram);
+            }
+            held = telegram;
+        }
+        P1Telegram due = held;
+        long now = clock.getAsLong();
+        if (due != null && (!publishedReading || now - nextReadingNanos >= 0)) {
+            held = null;
+            publishedReading = true;
+            nextReadingNanos = now + intervalNanos;
+            renderReading(due);
+            if (!immediate) {
+                offerUsage(due);
+            }
+        }
+    }
+
+    /** How long the publisher may wait for a message before a held reading is due. */
+    private long pollMillis() {
+        if (held == null) {
+            return 500;
+        }
+        long left = TimeUnit.NANOSECONDS.toMillis(nextReadingNanos - clock.getAsLong());
+        return Math.max(1, Math.min(500, left));
+    }
+
+    /** smartmeter2mqtt's usage events, and the gas flow, for a telegram this output publishes. */
+    private void offerUsage(P1Telegram telegram) {
+        long now = System.currentTimeMillis();
+        UsageChange power = usage.power(telegram, now);
+        if (power != null) {
+            queue.offer(OutboundMessage.of(config.statusTopic("usage"), usageJson(power), false));
+        }
+        UsageTracker.GasReading gas = usage.gas(telegram, now);
+        if (gas != null) {
+            queue.offer(OutboundMessage.of(config.statusTopic("gasUsage"), usageJson(gas.change()), false));
+            if (gas.hasFlow()) {
+                JsonObject flow = new JsonObject();
+                flow.addProperty("ts", gas.time().toInstant().toEpochMilli());
+                flow.add("val", number(gas.flow()));
+                queue.offer(OutboundMessage.of(config.statusTopic("gasFlow"), flow.toString(), config.retain()));
+            }
+        }
+    }
+
+    /** The reading, the distinct fields and, when the quantities changed, discovery. */
+    private void renderReading(P1Telegram telegram) {
         String json;
         try {
             json = readingJson.apply(telegram);
@@ -278,16 +363,6 @@ public final class MqttOutput implements P1Output, DirectListener {
                 }
             }
         }
-    }
-
-    @Override
-    public void onUsageChange(UsageChange change) {
-        queue.offer(OutboundMessage.of(config.statusTopic("usage"), usageJson(change), false));
-    }
-
-    @Override
-    public void onGasUsage(UsageChange change) {
-        queue.offer(OutboundMessage.of(config.statusTopic("gasUsage"), usageJson(change), false));
     }
 
     @Override
@@ -417,7 +492,7 @@ public final class MqttOutput implements P1Output, DirectListener {
             }
             OutboundMessage m;
             try {
-                m = queue.poll(500, TimeUnit.MILLISECONDS);
+                m = queue.poll(pollMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -458,6 +533,15 @@ public final class MqttOutput implements P1Output, DirectListener {
         // the connected state first, so that Home Assistant sees the sensors available with their configs
         OutboundMessage connected = connectedMessage();
         await(c.publish(connected.topic(), connected.payload(), config.qos(), true));
+        if (config.smartmeter2mqttEntities() == Smartmeter2mqttEntities.REMOVE) {
+            // smartmeter2mqtt's retained configs, which would show every sensor twice: an empty retained message
+            // deletes a retained one, and makes Home Assistant remove the entity
+            List<OutboundMessage> clear = new ArrayList<>();
+            for (String topic : discovery.smartmeter2mqttConfigTopics()) {
+                clear.add(OutboundMessage.of(topic, "", true));
+            }
+            queue.offerFirst(clear);
+        }
         if (config.discovery()) {
             await(c.subscribe(config.haStatusTopic(), 1));
             synchronized (announced) {

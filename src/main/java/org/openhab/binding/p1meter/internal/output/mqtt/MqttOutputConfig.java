@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,13 +39,19 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param distinctFields the fields to publish distinctly; empty means every field of the reading
  * @param discovery publish Home Assistant discovery configs
  * @param discoveryPrefix Home Assistant's discovery prefix
+ * @param interval the shortest time between two readings on {@code status/energy} (and the distinct topics and
+ *            the usage events derived from them); zero for every telegram
+ * @param usageImmediate with an interval: publish {@code status/usage}, {@code status/gasUsage} and
+ *            {@code status/gasFlow} for every telegram all the same
+ * @param smartmeter2mqttEntities what to do with the Home Assistant entities smartmeter2mqtt announced
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
 public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nullable String password,
         String clientId, String topicPrefix, int qos, boolean retain, boolean distinct, List<String> distinctFields,
-        boolean discovery, String discoveryPrefix) {
+        boolean discovery, String discoveryPrefix, Duration interval, boolean usageImmediate,
+        Smartmeter2mqttEntities smartmeter2mqttEntities) {
 
     public static final String DEFAULT_TOPIC_PREFIX = "smartmeter";
     public static final String DEFAULT_DISCOVERY_PREFIX = "homeassistant";
@@ -55,6 +62,41 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
             throw new IllegalArgumentException("MQTT QoS must be 0, 1 or 2, not " + qos);
         }
         distinctFields = List.copyOf(distinctFields);
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("the MQTT interval must be 0 (every telegram) or more seconds, not "
+                    + interval.toSeconds());
+        }
+    }
+
+    /** Every telegram published. */
+    public MqttOutputConfig(String brokerUri, @Nullable String username, @Nullable String password, String clientId,
+            String topicPrefix, int qos, boolean retain, boolean distinct, List<String> distinctFields,
+            boolean discovery, String discoveryPrefix) {
+        this(brokerUri, username, password, clientId, topicPrefix, qos, retain, distinct, distinctFields, discovery,
+                discoveryPrefix, Duration.ZERO, false, Smartmeter2mqttEntities.LEAVE);
+    }
+
+    /**
+     * This configuration publishing the newest reading at most every {@code interval} (zero: every telegram);
+     * with {@code usageImmediate} the usage events still for every telegram.
+     *
+     * @throws IllegalArgumentException for a negative interval
+     */
+    public MqttOutputConfig withInterval(Duration interval, boolean usageImmediate) {
+        return new MqttOutputConfig(brokerUri, username, password, clientId, topicPrefix, qos, retain, distinct,
+                distinctFields, discovery, discoveryPrefix, interval, usageImmediate, smartmeter2mqttEntities);
+    }
+
+    /** This configuration doing {@code what} with smartmeter2mqtt's Home Assistant entities. */
+    public MqttOutputConfig withSmartmeter2mqttEntities(Smartmeter2mqttEntities what) {
+        return new MqttOutputConfig(brokerUri, username, password, clientId, topicPrefix, qos, retain, distinct,
+                distinctFields, discovery, discoveryPrefix, interval, usageImmediate, what);
+    }
+
+    /** This configuration with another client id. */
+    public MqttOutputConfig withClientId(String id) {
+        return new MqttOutputConfig(brokerUri, username, password, id, topicPrefix, qos, retain, distinct,
+                distinctFields, discovery, discoveryPrefix, interval, usageImmediate, smartmeter2mqttEntities);
     }
 
     /**
@@ -129,7 +171,7 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
                 || "all".equalsIgnoreCase(distinctFields.trim()) ? List.of()
                         : List.of(distinctFields.trim().split("\\s*,\\s*"));
         return new MqttOutputConfig(broker, user, pass, id, prefix, qos, retain, distinct, fields, discovery,
-                discoPrefix);
+                discoPrefix, Duration.ZERO, false, Smartmeter2mqttEntities.LEAVE);
     }
 
     /** {@link #of} with the defaults: QoS 1, retained readings, no distinct topics, no discovery. */
@@ -165,7 +207,9 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
         // never log the password
         return "MqttOutputConfig[" + describeBroker() + ", client " + clientId + ", prefix " + topicPrefix + ", qos "
                 + qos + ", retain " + retain + ", distinct " + distinct + " " + distinctFields + ", discovery "
-                + discovery + " " + discoveryPrefix + "]";
+                + discovery + " " + discoveryPrefix + ", interval " + interval.toSeconds() + " s"
+                + (usageImmediate ? " (usage immediate)" : "") + ", smartmeter2mqtt entities " + smartmeter2mqttEntities
+                + "]";
     }
 
     private static String decode(String s) {

@@ -105,8 +105,9 @@ public class DashboardServlet extends HttpServlet {
         P1Telegram telegram = feed.lastTelegram();
         if (telegram == null) {
             resp.setHeader("Retry-After", "5");
+            // "err" is where smartmeter2mqtt's clients look for the reason (it answered {"err":...} with 400)
             sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, JSON,
-                    "{\"error\":\"No telegram received yet\",\"status\":503}");
+                    "{\"err\":\"No telegram received yet\",\"error\":\"No telegram received yet\",\"status\":503}");
             return;
         }
         String json;
@@ -115,7 +116,8 @@ public class DashboardServlet extends HttpServlet {
         } catch (RuntimeException e) {
             logger.warn("Cannot write the reading of {} as JSON: {}", telegram, e.getMessage(), e);
             sendText(resp, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, JSON,
-                    "{\"error\":\"The last telegram could not be written as JSON\",\"status\":500}");
+                    "{\"err\":\"The last telegram could not be written as JSON\","
+                            + "\"error\":\"The last telegram could not be written as JSON\",\"status\":500}");
             return;
         }
         sendText(resp, HttpServletResponse.SC_OK, JSON, json);

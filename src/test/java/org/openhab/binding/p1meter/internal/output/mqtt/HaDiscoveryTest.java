@@ -21,10 +21,12 @@ import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.PeakDemand;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -114,7 +116,9 @@ class HaDiscoveryTest {
         for (Map.Entry<String, JsonObject> e : c.entrySet()) {
             JsonObject o = e.getValue();
             assertThat(o.get("unique_id").getAsString()).endsWith("_" + e.getKey());
-            assertThat(o.get("object_id").getAsString()).isEqualTo("p1meter_" + e.getKey());
+            // Home Assistant 2025.10 reads default_entity_id; object_id is deprecated there and not sent
+            assertThat(o.get("default_entity_id").getAsString()).isEqualTo("sensor.p1meter_" + e.getKey());
+            assertThat(o.has("object_id")).isFalse();
             assertThat(o.get("name").getAsString()).isNotBlank();
             assertThat(o.get("state_topic").getAsString()).isEqualTo("smartmeter/status/energy");
             assertThat(o.get("availability_topic").getAsString()).isEqualTo("smartmeter/connected");
@@ -227,5 +231,97 @@ class HaDiscoveryTest {
                 .mbus(List.of(new MBusDevice(1, 3, "4730303340", null, 1.0, Quantity.Unit.M3, -1))).build();
         assertThat(List.of(discovery.shape(withVoltage), discovery.shape(withoutVoltage), discovery.shape(otherMeter),
                 discovery.shape(gasMeterSwapped), discovery.shape(first))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void countersAndTheTariffAreDiagnostic() {
+        Map<String, JsonObject> c = configsByObject(kaifa());
+        for (String d : List.of("tariff", "power_failures", "long_power_failures", "voltage_sags_l1",
+                "voltage_swells_l1")) {
+            assertThat(c.get(d).get("entity_category").getAsString()).as(d).isEqualTo("diagnostic");
+        }
+        for (String m : List.of("energy_import_t1", "energy_import_total", "power_net", "current_l1", "gas")) {
+            assertThat(c.get(m).has("entity_category")).as(m).isFalse();
+        }
+    }
+
+    @Test
+    void theLiveGasMeterIsTheGasSensorAndAnEmptySlotHasNone() {
+        // dsmr50_isk_am550_two_mbus: channel 1 an empty slot, channel 2 the gas meter
+        List<OutboundMessage> two = discovery.configs(TestReadings.corpus("dsmr50_isk_am550_two_mbus"));
+        List<OutboundMessage> gas = two.stream().filter(m -> m.topic().endsWith("/gas/config")).toList();
+        assertThat(gas).hasSize(1);
+        JsonObject g = JsonParser.parseString(gas.get(0).payloadText()).getAsJsonObject();
+        assertThat(g.get("value_template").getAsString()).contains("d.channel == 2");
+        assertThat(g.get("default_entity_id").getAsString()).isEqualTo("sensor.p1meter_gas");
+        assertSensor(g, "gas", "total_increasing", "m\u00b3");
+        assertThat(two).noneMatch(m -> m.payloadText().contains("d.channel == 1"));
+
+        // a replaced gas meter still registered on channel 1 (2017) and the live one on channel 2: each its own
+        // device; the live one is "the" gas sensor, the old one gets its channel in its name and entity id
+        P1Telegram replaced = TelegramParser.parse(MBusCases.replacedGasMeter(), true);
+        Map<String, JsonObject> byTopic = new HashMap<>();
+        for (OutboundMessage m : discovery.configs(replaced)) {
+            byTopic.put(m.topic(), JsonParser.parseString(m.payloadText()).getAsJsonObject());
+        }
+        JsonObject live = byTopic.get("homeassistant/sensor/p1meter_" + MBusCases.LIVE_GAS_SERIAL + "/gas/config");
+        JsonObject old = byTopic.get("homeassistant/sensor/p1meter_" + MBusCases.OLD_GAS_SERIAL + "/gas/config");
+        assertThat(live.get("default_entity_id").getAsString()).isEqualTo("sensor.p1meter_gas");
+        assertThat(live.getAsJsonObject("device").get("name").getAsString()).isEqualTo("Gas meter");
+        assertThat(live.get("value_template").getAsString()).contains("d.channel == 2");
+        assertThat(old.get("default_entity_id").getAsString()).isEqualTo("sensor.p1meter_gas_1");
+        assertThat(old.getAsJsonObject("device").get("name").getAsString()).isEqualTo("Gas meter 1");
+        assertThat(live.get("unique_id").getAsString()).isNotEqualTo(old.get("unique_id").getAsString());
+    }
+
+    /**
+     * What smartmeter2mqtt 1.6.0 announced for this telegram (captured from it, fed dsmr50_isk_am550_two_mbus):
+     * topic object -> unique id. Its T1/T2 sensors had device class power with unit kWh and no state class.
+     */
+    private static final Map<String, String> SMARTMETER2MQTT = Map.of( //
+            "power-usage", "smartmeter_4530303434303037333832323436303139_current-usage",
+            "t1-used", "smartmeter_4530303434303037333832323436303139_total_t1_used",
+            "t2-used", "smartmeter_4530303434303037333832323436303139_total_t2_used",
+            "t1-delivered", "smartmeter_4530303434303037333832323436303139_total_t1_delivered",
+            "t2-delivered", "smartmeter_4530303434303037333832323436303139_total_t2_delivered",
+            "gas", "smartmeter_4730303339303031393336393930363139_total_gas");
+
+    @Test
+    void adoptingSmartmeter2mqttsEntitiesUsesItsTopicsAndUniqueIdsWithCorrectClasses() {
+        HaDiscovery adopt = new HaDiscovery("smartmeter", "homeassistant", "1.0", Smartmeter2mqttEntities.ADOPT);
+        P1Telegram t = TestReadings.corpus("dsmr50_isk_am550_two_mbus");
+        Map<String, JsonObject> adopted = new HashMap<>();
+        List<String> cleared = new java.util.ArrayList<>();
+        for (OutboundMessage m : adopt.configs(t)) {
+            assertThat(m.retained()).isTrue();
+            if (m.payload().length == 0) {
+                cleared.add(m.topic());
+            } else if (m.topic().startsWith("homeassistant/sensor/smartmeter/")) {
+                adopted.put(m.topic().split("/")[3], JsonParser.parseString(m.payloadText()).getAsJsonObject());
+            }
+        }
+        assertThat(adopted.keySet()).containsExactlyInAnyOrderElementsOf(SMARTMETER2MQTT.keySet());
+        for (Map.Entry<String, String> e : SMARTMETER2MQTT.entrySet()) {
+            assertThat(adopted.get(e.getKey()).get("unique_id").getAsString()).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertSensor(adopted.get("t1-used"), "energy", "total_increasing", "kWh");
+        assertSensor(adopted.get("t2-delivered"), "energy", "total_increasing", "kWh");
+        assertSensor(adopted.get("power-usage"), "power", "measurement", "W");
+        assertSensor(adopted.get("gas"), "gas", "total_increasing", "m\u00b3");
+        assertThat(adopted.get("t1-used").getAsJsonObject("device").getAsJsonArray("identifiers").get(0)
+                .getAsString()).isEqualTo("p1meter_4530303434303037333832323436303139");
+        // this project's own configs for the same sensors are cleared, so that none shows twice
+        assertThat(cleared).containsExactlyInAnyOrder(
+                "homeassistant/sensor/p1meter_4530303434303037333832323436303139/power_net/config",
+                "homeassistant/sensor/p1meter_4530303434303037333832323436303139/energy_import_t1/config",
+                "homeassistant/sensor/p1meter_4530303434303037333832323436303139/energy_import_t2/config",
+                "homeassistant/sensor/p1meter_4530303434303037333832323436303139/energy_export_t1/config",
+                "homeassistant/sensor/p1meter_4530303434303037333832323436303139/energy_export_t2/config",
+                "homeassistant/sensor/p1meter_4730303339303031393336393930363139/gas/config");
+        // everything else as without adopting
+        assertThat(adopt.configs(t).stream().map(OutboundMessage::topic))
+                .contains("homeassistant/sensor/p1meter_4530303434303037333832323436303139/voltage_l1/config");
+        assertThat(adopt.smartmeter2mqttConfigTopics()).containsExactlyInAnyOrderElementsOf(SMARTMETER2MQTT.keySet()
+                .stream().map(o -> "homeassistant/sensor/smartmeter/" + o + "/config").toList());
     }
 }

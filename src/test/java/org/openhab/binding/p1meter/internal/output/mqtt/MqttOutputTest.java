@@ -37,7 +37,6 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
-import org.openhab.binding.p1meter.internal.reader.UsageChange;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -143,18 +142,19 @@ class MqttOutputTest {
             assertThat(reading.get("calculatedUsage").getAsInt()).isEqualTo(329);
             assertThat(reading.getAsJsonObject("gas").get("totalUse").getAsDouble()).isEqualTo(1543.012);
 
-            feed.usage(new UsageChange(-1746, -8, "Usage decreased -8 to -1754", -1754, 1586795117062L));
+            // the first telegram: smartmeter2mqtt's usage events from 0 W and from the first gas reading
             JsonObject usage = JsonParser.parseString(probe.await(prefix + "/status/usage", WAIT).payload())
                     .getAsJsonObject();
-            assertThat(usage.toString()).isEqualTo("{\"previousUsage\":-1746,\"relative\":-8,"
-                    + "\"message\":\"Usage decreased -8 to -1754\",\"val\":-1754,\"tc\":1586795117062}");
-
-            feed.gasUsage(new UsageChange(0.5, 0.25, "Gas usage increased 0.25 to 0.75", 0.75, 1586795117063L));
+            assertThat(usage.keySet()).containsExactly("previousUsage", "relative", "message", "val", "tc");
+            assertThat(usage.get("message").getAsString()).isEqualTo("Usage increased +329 to 329");
+            assertThat(usage.get("val").getAsInt()).isEqualTo(329);
+            assertThat(usage.get("previousUsage").getAsInt()).isZero();
             JsonObject gas = JsonParser.parseString(probe.await(prefix + "/status/gasUsage", WAIT).payload())
                     .getAsJsonObject();
-            assertThat(gas.get("val").getAsDouble()).isEqualTo(0.75);
-            assertThat(gas.get("previousUsage").getAsDouble()).isEqualTo(0.5);
-            assertThat(gas.get("tc").getAsLong()).isEqualTo(1586795117063L);
+            assertThat(gas.get("message").getAsString()).isEqualTo("Reading increased +0 to 1543.012");
+            assertThat(gas.get("relative").getAsDouble()).isZero();
+            assertThat(gas.get("val").getAsDouble()).isZero();
+            assertThat(gas.get("tc").getAsLong()).isPositive();
         }
 
         // a subscriber that comes later still gets the reading and the connected state: both are retained;
@@ -201,9 +201,11 @@ class MqttOutputTest {
             awaitConnected(o);
             fresh.publish(TestReadings.kaifa());
             List<MqttProbe.Received> got = probe.collect(Duration.ofMillis(800));
+            // the chosen fields that are in the reading, besides the reading and the usage events
             assertThat(got).extracting(MqttProbe.Received::topic).containsExactlyInAnyOrder(
                     prefix + "-other/status/energy", prefix + "-other/status/currentDelivery",
-                    prefix + "-other/status/totalT1Use");
+                    prefix + "-other/status/totalT1Use", prefix + "-other/status/usage",
+                    prefix + "-other/status/gasUsage");
             MqttProbe.Received zero = got.stream().filter(r -> r.topic().endsWith("currentDelivery")).findFirst()
                     .orElseThrow();
             assertThat(JsonParser.parseString(zero.payload()).getAsJsonObject().get("val").getAsDouble()).isZero();
@@ -324,7 +326,10 @@ class MqttOutputTest {
     void recoversWhenTheBrokerIsStoppedAndStartedAgainAndSendsOnlyTheNewestReading() throws Exception {
         MqttOutput o = start(config(false, null, true), null);
         awaitConnected(o);
-        feed.publish(TestReadings.kaifa());
+        try (MqttProbe before = new MqttProbe(broker().port(), prefix + "/status/usage")) {
+            feed.publish(TestReadings.kaifa());
+            before.await(prefix + "/status/usage", WAIT);
+        }
 
         broker().stop();
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -339,7 +344,6 @@ class MqttOutputTest {
         for (int i = 1; i <= 500; i++) {
             newest = TestReadings.kaifaWithUsage(i / 1000.0);
             feed.publish(newest);
-            feed.usage(new UsageChange(i - 1, 1, "Usage increased 1 to " + i, i, i));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
 
@@ -353,8 +357,10 @@ class MqttOutputTest {
             assertThat(energy.get(0).payload()).isEqualTo(TestReadings.json(newest));
             List<MqttProbe.Received> usage = got.stream().filter(r -> r.topic().equals(prefix + "/status/usage"))
                     .toList();
+            // one change, from the last published reading (329 W) to the newest
             assertThat(usage).hasSize(1);
-            assertThat(usage.get(0).payload()).contains("\"val\":500");
+            assertThat(usage.get(0).payload()).contains("\"previousUsage\":329,\"relative\":171,")
+                    .contains("\"val\":500");
             // discovery is published again after the reconnect (the restarted broker lost every retained config)
             assertThat(got).anyMatch(r -> r.topic().equals(disco + "/sensor/p1meter_4730303339/gas/config"));
             // every sensor of the newest telegram, each once (configs of the first telegram that were still

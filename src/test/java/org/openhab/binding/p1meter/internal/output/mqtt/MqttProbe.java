@@ -130,6 +130,11 @@ public final class MqttProbe implements AutoCloseable {
         return await(wanted, timeout);
     }
 
+    /** Every message taken from the subscription so far, in the order of arrival. */
+    public List<Received> seen() {
+        return List.copyOf(seen);
+    }
+
     public Received await(String topic, Duration timeout) throws InterruptedException {
         return await(r -> r.topic().equals(topic), timeout);
     }

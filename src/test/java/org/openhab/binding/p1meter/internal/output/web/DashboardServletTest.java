@@ -182,6 +182,8 @@ class DashboardServletTest {
         JsonObject error = JsonParser.parseString(response.body()).getAsJsonObject();
         assertThat(error.get("error").getAsString()).containsIgnoringCase("no telegram");
         assertThat(error.get("status").getAsInt()).isEqualTo(503);
+        // smartmeter2mqtt answered {"err":"No reading just yet!"}: its clients read "err"
+        assertThat(error.get("err").getAsString()).containsIgnoringCase("no telegram");
     }
 
     @Test
