@@ -118,6 +118,9 @@ class WebServerOutputTest {
             holder.client.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(10, TimeUnit.SECONDS);
             assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"power\",\"payload\":{")
                     .contains("\"calculatedUsage\":500");
+            assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"history\",")
+                    .contains("\"net\":500");
+            assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"status\",");
             feed.publish(0, 1.25);
             assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"dsmr\",\"payload\":{")
                     .contains("\"calculatedUsage\":-1250");
