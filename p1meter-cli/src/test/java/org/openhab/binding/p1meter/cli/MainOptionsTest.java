@@ -110,6 +110,23 @@ class MainOptionsTest {
         assertThat(run(Map.of(), "--simulate", "--enc-key", "0011")[2]).contains("--enc-key");
     }
 
+    /** A value from the environment that is wrong: the message names the variable the user has to fix. */
+    @Test
+    void aWrongValueFromTheEnvironmentNamesTheVariable() {
+        String[] r = run(Map.of("SMARTMETER_TCP_SERVER", "abc"), "--simulate");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).startsWith("p1meter: ").contains("--tcp-server").contains("'abc'")
+                .contains("set by the environment variable SMARTMETER_TCP_SERVER");
+        assertThat(run(Map.of("SMARTMETER_tcp-server", "abc"), "--simulate")[2]).contains("SMARTMETER_tcp-server");
+        assertThat(run(Map.of("SMARTMETER_POST_INTERVAL", "-5", "SMARTMETER_POST_URL", "http://127.0.0.1:9/"),
+                "--simulate")[2]).contains("--post-interval must be a positive number")
+                .contains("set by the environment variable SMARTMETER_POST_INTERVAL");
+        // the same mistakes on the command line are the command line's: no variable to name
+        assertThat(run(Map.of(), "--simulate", "--tcp-server", "abc")[2]).doesNotContain("SMARTMETER_");
+        assertThat(run(Map.of("SMARTMETER_POST_INTERVAL", "60"), "--simulate", "--post-url", "http://127.0.0.1:9/",
+                "--post-interval=-5")[2]).contains("--post-interval").doesNotContain("SMARTMETER_");
+    }
+
     @Test
     void helpAndVersionExitZero() {
         String[] help = run(Map.of(), "--help");
