@@ -162,7 +162,7 @@ public final class NetworkFailure {
     }
 
     /** Whether this machine has the address (the wildcard and loopback addresses count). */
-    static boolean isLocal(String address) {
+    public static boolean isLocal(String address) {
         try {
             InetAddress a = InetAddress.getByName(address);
             return a.isAnyLocalAddress() || a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;

@@ -259,13 +259,21 @@ public final class P1Reader implements P1Feed {
                     break;
                 }
                 String why = message(e);
-                if (!why.equals(lastFailure)) {
-                    logger.warn("Cannot open {}: {}; retrying with backoff", source.describe(), why);
-                } else {
+                boolean absent = e instanceof SourceAbsentException;
+                if (why.equals(lastFailure)) {
                     logger.debug("Cannot open {}: {}", source.describe(), why);
+                } else if (absent) {
+                    logger.warn("{}: {}; watching for it, reading starts as soon as it appears", source.describe(),
+                            why);
+                } else {
+                    logger.warn("Cannot open {}: {}; retrying with backoff", source.describe(), why);
                 }
                 lastFailure = why;
                 state(ConnectionState.DISCONNECTED, why);
+                if (absent) {
+                    sleep(options.minBackoff().toMillis()); // looking for a device costs nothing: notice it at once
+                    continue;
+                }
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, options.maxBackoff().toMillis());
                 continue;

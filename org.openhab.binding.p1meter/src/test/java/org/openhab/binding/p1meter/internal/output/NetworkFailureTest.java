@@ -121,13 +121,16 @@ class NetworkFailureTest {
                     .isEqualTo("cannot listen on 127.0.0.1:" + port + ": port " + port
                             + " is in use (another program, or another output, listens on it)");
         }
-        // 192.0.2.1 is reserved for documentation (RFC 5737): never an address of this machine
+        // 203.0.113.7 is reserved for documentation (RFC 5737): no machine should have it
+        assertThat(NetworkFailure.isLocal("203.0.113.7")).isFalse();
+        assertThat(NetworkFailure.isLocal("127.0.0.1")).isTrue();
+        assertThat(NetworkFailure.isLocal("0.0.0.0")).isTrue();
         Throwable notHere = catchThrowable(() -> {
             try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 0));
+                s.bind(new InetSocketAddress(InetAddress.getByName("203.0.113.7"), 0));
             }
         });
-        assertThat(NetworkFailure.bindFailure("192.0.2.1", 3000, notHere))
-                .contains("192.0.2.1 is not an address of this machine").doesNotContain("in use");
+        assertThat(NetworkFailure.bindFailure("203.0.113.7", 3000, notHere))
+                .contains("203.0.113.7 is not an address of this machine").doesNotContain("in use");
     }
 }

@@ -133,7 +133,8 @@ class WebServerOutputTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             WebServerOutput output = new WebServerOutput("127.0.0.1", taken.getLocalPort());
             assertThatThrownBy(() -> output.start(new HandFeed())).isInstanceOf(IOException.class)
-                    .hasMessageContaining("Cannot start the web dashboard on 127.0.0.1:" + taken.getLocalPort());
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("is in use");
             output.close();
         }
 
