@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.openhab.binding.p1meter.internal.P1MeterBindingConstants.*;
@@ -82,7 +83,8 @@ class P1MBusDiscoveryServiceTest {
 
     private List<DiscoveryResult> results(int expected) {
         ArgumentCaptor<DiscoveryResult> captor = ArgumentCaptor.forClass(DiscoveryResult.class);
-        verify(inbox, times(expected)).thingDiscovered(eq(discovery), captor.capture());
+        // openHAB's AbstractDiscoveryService tells its listeners on its own scheduler: wait for them
+        verify(inbox, timeout(10_000).times(expected)).thingDiscovered(eq(discovery), captor.capture());
         return captor.getAllValues();
     }
 
