@@ -1,15 +1,20 @@
-/* P1 meter dashboard: live over a WebSocket, polling /api/reading when the socket cannot connect. */
+/* P1 meter dashboard: live over a WebSocket, polling api/reading and api/status when the socket cannot connect. */
 (function () {
   'use strict';
 
   var WINDOW_MS = 5 * 60 * 1000;     // the chart shows the last five minutes
   var POLL_MS = 5000;                // polling interval of the fallback
   var MIN_STALE_MS = 30000;          // DSMR 4 sends every 10 s, DSMR 5 every second: 30 s covers both
+  var CLOCK_OFF_MS = 10 * 60 * 1000; // a meter clock this far from the arrival time is worth a word
+  // the reader's states (api/status, the socket's "status" message) in which no telegrams can come
+  var SOURCE_LOST = { connecting: 'lost', disconnected: 'lost', stopped: 'lost', no_data: 'nodata' };
 
   var TEXT = {
     en: {
       title: 'P1 meter', connecting: 'Connecting…', live: 'Live', polling: 'Polling', stale: 'Stale',
-      offline: 'No connection', waiting: 'Waiting for the first telegram…', importing: 'Importing from the grid',
+      offline: 'No connection', lost: 'Meter not connected', nodata: 'No data from the meter',
+      clockOff: 'the meter’s clock is off', waiting: 'Waiting for the first telegram…',
+      importing: 'Importing from the grid',
       exporting: 'Exporting to the grid', balanced: 'In balance', chartTitle: 'Last 5 minutes',
       net: 'Net', phases: 'Phases', energy: 'Energy counters', imported: 'Imported', exported: 'Exported',
       tariff: 'Tariff', total: 'Total', currentTariff: 'Current tariff', gasWater: 'Gas and water', gas: 'Gas',
@@ -22,7 +27,9 @@
     },
     nl: {
       title: 'P1-meter', connecting: 'Verbinden…', live: 'Live', polling: 'Peilen', stale: 'Verouderd',
-      offline: 'Geen verbinding', waiting: 'Wachten op het eerste telegram…', importing: 'Afname van het net',
+      offline: 'Geen verbinding', lost: 'Meter niet verbonden', nodata: 'Geen gegevens van de meter',
+      clockOff: 'de klok van de meter loopt niet gelijk', waiting: 'Wachten op het eerste telegram…',
+      importing: 'Afname van het net',
       exporting: 'Teruglevering aan het net', balanced: 'In balans', chartTitle: 'Laatste 5 minuten',
       net: 'Netto', phases: 'Fasen', energy: 'Meterstanden', imported: 'Afgenomen', exported: 'Teruggeleverd',
       tariff: 'Tarief', total: 'Totaal', currentTariff: 'Huidig tarief', gasWater: 'Gas en water', gas: 'Gas',
@@ -43,10 +50,13 @@
   root.lang = lang;
 
   var state = {
-    mode: 'connecting',      // connecting | live | polling | offline
+    mode: 'connecting',      // connecting | live | polling | offline: how this page reaches the server
+    source: 'unknown',       // the server's reader: connected | connecting | disconnected | no_data | stopped | unknown
+    sourceMessage: '',
     reading: null,
-    receivedAt: 0,
+    receivedAt: 0,           // when the shown reading arrived at the server (this browser's clock)
     intervals: [],
+    snapshot: false,         // the shown reading is the one sent on connect (or the first poll)
     history: [],
     lastKey: null,
     utilities: {}            // gas / water: previous distinct readings for the flow
@@ -115,7 +125,10 @@
     ws.onmessage = function (event) {
       try {
         var msg = JSON.parse(event.data);
-        if (msg && msg.payload && typeof msg.payload === 'object') { accept(msg.payload, msg.topic === 'power'); }
+        if (!msg || !msg.payload || typeof msg.payload !== 'object') { return; }
+        if (msg.topic === 'status') { acceptStatus(msg.payload); }
+        else if (msg.topic === 'history') { acceptHistory(msg.payload); }
+        else { accept(msg.payload, msg.topic === 'power'); }
       } catch (e) { /* a message we do not understand: keep the socket */ }
     };
     ws.onclose = function () {
@@ -153,6 +166,12 @@
       return r.json();
     }).then(function (reading) {
       if (reading) { setMode('polling'); accept(reading, state.reading === null); }
+      // after the reading: the status says when it arrived (an older server has no api/status: no matter)
+      return fetch('api/status', { cache: 'no-store', headers: { Accept: 'application/json' } });
+    }).then(function (r) {
+      return r && r.ok ? r.json() : null;
+    }).then(function (status) {
+      if (status) { acceptStatus(status); }
     }).catch(function () { if (pollTimer) { setMode('offline'); } });
   }
 
@@ -163,20 +182,20 @@
 
   /* ---------- readings ---------- */
 
+  // Ages count from the arrival, never from the meter's clock (which may be off, or replayed from years ago).
+  // A reading sent on connect may be old: the status that follows it says how long ago it arrived.
   function accept(r, snapshot) {
     var key = JSON.stringify(r);
     if (key === state.lastKey) { return; }      // polling saw the same telegram again
     state.lastKey = key;
     var now = Date.now();
     var at = now;
-    if (snapshot && r.powerTs) {
-      // the reading sent on connect may be old: its age counts from the meter's clock
-      var ts = Date.parse(r.powerTs);
-      if (!isNaN(ts) && ts < now) { at = ts; }
-    } else if (state.receivedAt) {
+    // the meter's interval, from readings that came one after the other (not from the one sent on connect)
+    if (!snapshot && state.receivedAt && !state.snapshot) {
       state.intervals.push(now - state.receivedAt);
       if (state.intervals.length > 10) { state.intervals.shift(); }
     }
+    state.snapshot = snapshot;
     state.receivedAt = at;
     state.reading = r;
     trackUtility('gas', r.gas);
@@ -184,6 +203,28 @@
     record(r, at);
     render(r);
     renderState();
+    renderChart();
+  }
+
+  function acceptStatus(s) {
+    if (typeof s.state === 'string') { state.source = s.state; }
+    state.sourceMessage = typeof s.message === 'string' ? s.message : '';
+    if (state.reading && has(s.telegramAgeMs)) { state.receivedAt = Date.now() - s.telegramAgeMs; }
+    renderState();
+  }
+
+  // The server's last minutes, sent on connect: the chart fills at once instead of over the next minutes.
+  function acceptHistory(h) {
+    if (!Array.isArray(h.points)) { return; }
+    var seen = {};
+    state.history.forEach(function (p) { seen[p.t] = true; });
+    h.points.forEach(function (p) {
+      if (!has(p.t) || seen[p.t]) { return; }
+      seen[p.t] = true;
+      state.history.push({ t: p.t, net: has(p.net) ? p.net : NaN, l1: has(p.l1) ? p.l1 : NaN,
+        l2: has(p.l2) ? p.l2 : NaN, l3: has(p.l3) ? p.l3 : NaN });
+    });
+    trimHistory();
     renderChart();
   }
 
@@ -218,8 +259,15 @@
     var t = isNaN(ts) ? at : ts;
     var h = state.history;
     if (h.length && t < h[h.length - 1].t - 60000) { h.length = 0; }   // the meter's clock went back: start over
+    if (h.length && h[h.length - 1].t === t) { h.pop(); }              // the history had this one already
     h.push({ t: t, net: netPower(r), l1: phasePower(r, 1), l2: phasePower(r, 2), l3: phasePower(r, 3) });
+    trimHistory();
+  }
+
+  function trimHistory() {
+    var h = state.history;
     h.sort(function (a, b) { return a.t - b.t; });
+    if (!h.length) { return; }
     var cut = h[h.length - 1].t - WINDOW_MS - 10000;
     while (h.length && h[0].t < cut) { h.shift(); }
   }
@@ -237,7 +285,7 @@
     np.textContent = has(net) ? signed(net) : '–';
     np.setAttribute('data-value', has(net) ? String(net) : '');
     $('tariff').textContent = has(r.currentTarrif) ? T.currentTariff + ': T' + r.currentTarrif : '';
-    $('meter-time').textContent = r.powerTs ? T.meterTime + ' ' + time(r.powerTs, false) : '';
+    renderMeterTime();
 
     renderPhases(r);
     renderEnergy(r);
@@ -403,16 +451,37 @@
     return Math.max(MIN_STALE_MS, 3 * typical);
   }
 
+  // The meter's time, with its date and a word when it is far from when the telegram arrived
+  function renderMeterTime() {
+    var r = state.reading, box = $('meter-time');
+    if (!r || !r.powerTs) { box.textContent = ''; box.className = ''; return; }
+    var ts = Date.parse(r.powerTs);
+    var off = !isNaN(ts) && state.receivedAt && Math.abs(state.receivedAt - ts) > CLOCK_OFF_MS;
+    box.textContent = T.meterTime + ' ' + time(r.powerTs, off) + (off ? ' (' + T.clockOff + ')' : '');
+    box.className = off ? 'clock-off' : '';
+  }
+
+  // What the page says: how it reaches the server (live, polling, no connection), unless the server's reader
+  // says the meter is not there, else stale when readings stopped coming; ages count from the arrival.
   function renderState() {
     var age = state.receivedAt ? Date.now() - state.receivedAt : 0;
     var shown = state.mode;
-    if (state.reading && (shown === 'live' || shown === 'polling') && age > staleAfter()) { shown = 'stale'; }
+    if (shown === 'live' || shown === 'polling') {
+      if (SOURCE_LOST[state.source]) { shown = SOURCE_LOST[state.source]; }
+      else if (state.reading && age > staleAfter()) { shown = 'stale'; }
+    }
     var box = $('state');
     box.className = 'state state-' + shown;
     box.setAttribute('data-state', shown);
     box.setAttribute('data-transport', state.mode);
+    box.setAttribute('data-source', state.source);
+    box.title = state.sourceMessage;
     $('state-text').textContent = T[shown];
     $('age').textContent = state.reading ? '· ' + ago(age) : '';
+    var detail = $('source-message');
+    detail.textContent = SOURCE_LOST[state.source] && shown !== 'offline' ? state.sourceMessage : '';
+    detail.hidden = !detail.textContent;
+    renderMeterTime();
     if (!state.reading && shown !== 'offline') { $('hero-label').textContent = T.waiting; }
   }
 

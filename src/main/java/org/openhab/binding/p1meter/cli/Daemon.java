@@ -14,19 +14,25 @@ package org.openhab.binding.p1meter.cli;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.cli.web.WebServerOutput;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.ReadingFields;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
+import org.openhab.binding.p1meter.internal.output.NetworkFailure;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutput;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutputConfig;
@@ -59,6 +65,9 @@ final class Daemon {
     private final DaemonOptions options;
     private final P1Reader reader;
     private final List<P1Output> outputs;
+    /** The option that asked for each output, to name it when it cannot start. */
+    private final Map<P1Output, String> optionOf = new LinkedHashMap<>();
+    private boolean readerStarted;
     private boolean stopped;
 
     /**
@@ -101,11 +110,8 @@ final class Daemon {
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--socket: " + e.getMessage());
             }
-            try {
-                InetAddress.getByName(tcp.host()); // a typo in the host name is not worth retrying forever
-            } catch (UnknownHostException e) {
-                throw new UsageError("--socket: unknown host " + tcp.host());
-            }
+            // the host is looked up at every connect, not here: a name that does not resolve yet (DNS not up at
+            // boot, a dongle not yet on the network) is retried with backoff like a refused connection
             return tcp;
         }
         if (o.simulateSpeed < 1) {
@@ -121,38 +127,62 @@ final class Daemon {
     // ======================================================================================================
     private List<P1Output> createOutputs(DaemonOptions o) {
         List<P1Output> list = new ArrayList<>();
-        checkBindAddress(o.bind);
         if (o.maxClients < 1) {
             throw new UsageError("--max-clients must be at least 1");
         }
+        Map<Integer, String> ports = new LinkedHashMap<>();
         Integer tcp = o.tcpServer;
         if (tcp != null) {
-            list.add(new JsonTcpServer(o.bind, checkPort("--tcp-server", tcp), o.maxClients));
+            add(list, "--tcp-server", new JsonTcpServer(o.bind, claimPort(ports, "--tcp-server", tcp), o.maxClients));
         }
         Integer raw = o.rawTcpServer;
         if (raw != null) {
-            list.add(new RawTcpServer(o.bind, checkPort("--raw-tcp-server", raw), o.maxClients));
+            add(list, "--raw-tcp-server",
+                    new RawTcpServer(o.bind, claimPort(ports, "--raw-tcp-server", raw), o.maxClients));
         }
         String postUrl = o.postUrl;
         if (postUrl != null) {
-            list.add(new WebhookPoster(webhookConfig(o, postUrl)));
+            add(list, "--post-url", new WebhookPoster(webhookConfig(o, postUrl)));
         }
         String mqttUrl = o.mqttUrl;
         if (mqttUrl != null) {
-            list.add(new MqttOutput(mqttConfig(o, mqttUrl)));
+            add(list, "--mqtt-url", new MqttOutput(mqttConfig(o, mqttUrl)));
         }
         Integer web = o.webServer;
         if (web != null) {
-            list.add(new WebServerOutput(o.bind, checkPort("--web-server", web)));
+            add(list, "--web-server", new WebServerOutput(o.bind, claimPort(ports, "--web-server", web)));
         }
+        checkBindAddress(o.bind);
         return list;
     }
 
+    private void add(List<P1Output> list, String option, P1Output output) {
+        list.add(output);
+        optionOf.put(output, option);
+    }
+
+    /** A valid port that no other option asked for (0, any free port, may be asked for by several). */
+    private static int claimPort(Map<Integer, String> ports, String option, int port) {
+        checkPort(option, port);
+        String other = port == 0 ? null : ports.putIfAbsent(port, option);
+        if (other != null) {
+            throw new UsageError(other + " and " + option + " both ask for port " + port
+                    + ": give each its own port");
+        }
+        return port;
+    }
+
     static MqttOutputConfig mqttConfig(DaemonOptions o, String url) {
+        // checked only when used: a compose file may carry the default list of an option it does not switch on
+        String distinctFields = o.mqttDistinctFields;
+        if (o.mqttDistinct) {
+            distinctFields = String.join(",",
+                    checkFields("--mqtt-distinct-fields", o.mqttDistinctFields, ReadingFields.topLevel()));
+        }
         MqttOutputConfig config;
         try {
             config = MqttOutputConfig.of(url, o.mqttUser, o.mqttPassword, o.mqttClientId, o.mqttTopic, o.mqttQos,
-                    o.mqttRetain, o.mqttDistinct, o.mqttDistinctFields, o.mqttDiscovery, o.mqttDiscoveryPrefix);
+                    o.mqttRetain, o.mqttDistinct, distinctFields, o.mqttDiscovery, o.mqttDiscoveryPrefix);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
@@ -190,16 +220,30 @@ final class Daemon {
             }
             headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
         }
-        List<String> fields = DaemonOptions.splitList(o.postFields);
-        if (fields.size() == 1 && (fields.get(0).equalsIgnoreCase("all") || fields.get(0).equals("*"))) {
-            fields = List.of();
-        }
+        List<String> fields = checkFields("--post-fields", o.postFields, ReadingFields.flattened());
         try {
             return WebhookConfig.of(url).withInterval(Duration.ofSeconds(o.postInterval)).withJson(o.postJson)
                     .withFields(fields).withHeaders(headers);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--post-url: " + e.getMessage());
         }
+    }
+
+    /**
+     * The fields of a comma list, empty for {@code all} (or {@code *}, or nothing); a name the reading does not
+     * have is refused with the list of those it has.
+     */
+    private static List<String> checkFields(String option, @Nullable String list, List<String> valid) {
+        List<String> fields = DaemonOptions.splitList(list);
+        if (fields.isEmpty()
+                || (fields.size() == 1 && (fields.get(0).equalsIgnoreCase("all") || fields.get(0).equals("*")))) {
+            return List.of();
+        }
+        String problem = ReadingFields.checkNames(fields, valid);
+        if (problem != null) {
+            throw new UsageError(option + ": " + problem + " (or all)");
+        }
+        return fields;
     }
 
     private static int checkPort(String option, int port) {
@@ -215,6 +259,28 @@ final class Daemon {
         } catch (UnknownHostException e) {
             throw new UsageError("--bind: unknown address " + bind);
         }
+        if (!NetworkFailure.isLocal(bind)) {
+            throw new UsageError("--bind " + bind + ": not an address of this machine, so nothing can listen on it "
+                    + "(its addresses: " + String.join(", ", localAddresses()) + "; 0.0.0.0 listens on all)");
+        }
+    }
+
+    private static List<String> localAddresses() {
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp()) {
+                    for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                        if (!a.isLinkLocalAddress()) { // fe80::... cannot be listened on without its interface
+                            addresses.add(a.getHostAddress());
+                        }
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // the list only helps; the message stands without it
+        }
+        return addresses;
     }
 
     /**
@@ -229,14 +295,15 @@ final class Daemon {
                 output.start(reader);
                 logger.info("Started {}", output.describe());
             } catch (IOException e) {
-                stop();
-                throw new UsageError(output.describe() + ": " + e.getMessage());
+                stop(); // closes what started; says nothing, since nothing was read
+                throw new UsageError(optionOf.getOrDefault(output, output.describe()) + ": " + e.getMessage());
             }
         }
         if (outputs.isEmpty()) {
             logger.warn("No output enabled: give --tcp-server, --raw-tcp-server, --post-url, --mqtt-url or "
                     + "--web-server (see --help)");
         }
+        readerStarted = true;
         reader.start();
         logger.info("Reading {}", reader.source().describe());
     }
@@ -254,6 +321,9 @@ final class Daemon {
             }
         }
         reader.stop();
+        if (!readerStarted) {
+            return;
+        }
         ReaderStats s = reader.stats();
         // a queued listener (dashboard, webhook, status log) that fell behind skipped its oldest events; the TCP and
         // MQTT outputs run on the reader's thread and drop a stalled client or an old message instead, and log it

@@ -14,6 +14,7 @@ package org.openhab.binding.p1meter.cli;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -35,9 +36,21 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
     static final String PREFIX = "SMARTMETER_";
 
     private final Map<String, String> environment;
+    /** The variable each option's default came from, by the option's longest name ({@code --tcp-server}). */
+    private final Map<String, String> used = new ConcurrentHashMap<>();
 
     EnvironmentDefaults(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    /**
+     * The environment variable that set the option (e.g. {@code SMARTMETER_TCP_SERVER} for {@code --tcp-server}),
+     * or null when it did not: an error in its value must name the variable, since the command line has no
+     * {@code --tcp-server} to look for.
+     */
+    @Nullable
+    String variableOf(String optionName) {
+        return used.get(optionName);
     }
 
     @Override
@@ -46,7 +59,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             return null;
         }
         String name = option.longestName().replaceFirst("^-+", "");
-        String value = lookup(name);
+        String value = lookup(option.longestName(), name);
         if (value == null) {
             return null;
         }
@@ -61,12 +74,13 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         return value;
     }
 
-    private @Nullable String lookup(String name) {
+    private @Nullable String lookup(String optionName, String name) {
         String[] candidates = { PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_'), PREFIX + name,
                 PREFIX + name.replace('-', '_'), PREFIX + name.toUpperCase(Locale.ROOT) };
         for (String key : candidates) {
             String v = environment.get(key);
             if (v != null) {
+                used.put(optionName, key);
                 return v;
             }
         }

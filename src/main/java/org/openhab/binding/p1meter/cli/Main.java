@@ -13,9 +13,12 @@
 package org.openhab.binding.p1meter.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -87,13 +90,15 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(Main main, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         main.environment = environment;
         CommandLine cl = new CommandLine(main);
-        cl.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+        cl.setDefaultValueProvider(defaults);
         cl.setOut(out);
         cl.setErr(err);
         cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("p1meter: " + ex.getMessage());
+            String message = ex.getMessage();
+            c.getErr().println("p1meter: " + message + origin(defaults, message, args));
             c.getErr().println("Try 'p1meter " + (c.getCommandName().equals("parse") ? "parse " : "")
                     + "--help' for more information.");
             c.getErr().flush();
@@ -101,13 +106,38 @@ public final class Main implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             if (ex instanceof UsageError) {
-                c.getErr().println("p1meter: " + ex.getMessage());
+                String message = ex.getMessage();
+                c.getErr().println("p1meter: " + message
+                        + origin(defaults, message, parseResult.originalArgs().toArray(String[]::new)));
                 c.getErr().flush();
                 return 2;
             }
             throw ex;
         });
         return cl;
+    }
+
+    private static final Pattern OPTION = Pattern.compile("--[a-z][a-z0-9-]*");
+
+    /**
+     * " (set by the environment variable SMARTMETER_TCP_SERVER)" when the first option the message names got its
+     * value from the environment rather than the command line, else "". The value is not repeated: it may be a
+     * password or a key.
+     */
+    static String origin(EnvironmentDefaults defaults, @Nullable String message, String[] args) {
+        if (message == null) {
+            return "";
+        }
+        Matcher m = OPTION.matcher(message);
+        while (m.find()) {
+            String option = m.group();
+            String variable = defaults.variableOf(option);
+            if (variable != null
+                    && Arrays.stream(args).noneMatch(a -> a.equals(option) || a.startsWith(option + "="))) {
+                return " (set by the environment variable " + variable + ")";
+            }
+        }
+        return "";
     }
 
     @Override

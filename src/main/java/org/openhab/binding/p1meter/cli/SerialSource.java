@@ -14,10 +14,14 @@ package org.openhab.binding.p1meter.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.reader.AutoBaudSource;
+import org.openhab.binding.p1meter.internal.reader.SourceAbsentException;
 
 import com.fazecast.jSerialComm.SerialPort;
 
@@ -51,6 +55,15 @@ final class SerialSource implements AutoBaudSource {
     /** A read returns after this long without data, so that close() is noticed. */
     private static final int READ_POLL_MS = 500;
 
+    /** What the system's error numbers (errno, which jSerialComm reports) mean for someone opening a P1 cable. */
+    private static final Map<Integer, String> OPEN_ERRORS = Map.of( //
+            2, "it does not exist", //
+            5, "input/output error (a faulty adapter or cable?)", //
+            13, "permission denied: add the user to the group that owns it, usually dialout "
+                    + "(sudo usermod -aG dialout $USER, then log in again)", //
+            16, "it is busy: another program has it open", //
+            19, "no such device (unplugged while opening?)");
+
     private final String device;
     private volatile LineSettings settings = LineSettings.DSMR4;
     private @Nullable SerialPort port;
@@ -61,6 +74,11 @@ final class SerialSource implements AutoBaudSource {
 
     @Override
     public InputStream open() throws IOException {
+        if (device.startsWith("/") && !Files.exists(Path.of(device))) {
+            // jSerialComm would say "Unable to create a serial port object from the invalid port descriptor"
+            throw new SourceAbsentException("there is no " + device
+                    + " (not plugged in, or a different name: see ls /dev/serial/by-id/)");
+        }
         SerialPort p;
         try {
             p = SerialPort.getCommPort(device);
@@ -72,8 +90,10 @@ final class SerialSource implements AutoBaudSource {
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_POLL_MS, 0);
         if (!p.openPort()) {
-            throw new IOException("cannot open serial port " + device + " (error " + p.getLastErrorCode()
-                    + "): does it exist, and may this user read it (group dialout)?");
+            int error = p.getLastErrorCode();
+            String meaning = OPEN_ERRORS.get(error);
+            throw new IOException("cannot open serial port " + device + ": " + (meaning != null ? meaning
+                    : "error " + error + " (does it exist, and may this user read it? group dialout)"));
         }
         synchronized (this) {
             port = p;

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.FeedStatus;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.osgi.service.component.annotations.Component;
@@ -199,6 +201,26 @@ public class P1BridgeRegistryImpl implements P1BridgeRegistry {
                 }
             }
             return latest == null ? null : latest.feed.lastTelegram();
+        }
+
+        /**
+         * The status of the bridge whose telegram came last (the one {@link #lastTelegram()} shows), else of the
+         * first that follows; without any, not connected, saying so.
+         */
+        @Override
+        public FeedStatus status() {
+            Registration chosen = null;
+            for (Map.Entry<String, Registration> e : bridges.entrySet()) {
+                Registration r = e.getValue();
+                if (follows(e.getKey()) && (chosen == null || r.lastTelegramSequence > chosen.lastTelegramSequence)) {
+                    chosen = r;
+                }
+            }
+            if (chosen == null) {
+                return new FeedStatus(ConnectionState.DISCONNECTED,
+                        uid.isEmpty() ? "no P1 bridge is running" : "bridge " + uid + " is not running", 0, 0);
+            }
+            return chosen.feed.status();
         }
 
         @Override

@@ -128,6 +128,19 @@ class DaemonIT {
             throw new AssertionError("no log line " + pattern + "; stderr so far:\n" + err());
         }
 
+        /** Waits until stderr has lines matching each pattern, in any order. */
+        void awaitAll(Pattern... patterns) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {
+                String text = err();
+                if (java.util.Arrays.stream(patterns).allMatch(p -> p.matcher(text).find())) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no log lines " + List.of(patterns) + "; stderr so far:\n" + err());
+        }
+
         int exit() throws InterruptedException {
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("process ends").isTrue();
             errReader.join(5000);
@@ -231,17 +244,80 @@ class DaemonIT {
     void portInUseIsOneClearLineAndStatusTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Daemon d = start(Map.of(), "--simulate", "--bind", "127.0.0.1", "--tcp-server",
-                    String.valueOf(taken.getLocalPort()));
+            int port = taken.getLocalPort();
+            Daemon d = start(Map.of(), "--simulate", "--bind", "127.0.0.1", "--tcp-server", String.valueOf(port));
             assertThat(d.exit()).isEqualTo(2);
-            assertThat(d.err()).contains("p1meter: JSON TCP server on 127.0.0.1:" + taken.getLocalPort())
-                    .contains("in use").doesNotContain("Exception").doesNotContain("\tat ");
+            // the error alone: no "Stopped after 0 telegrams" before it, as if something had run
+            assertThat(d.err()).isEqualTo("p1meter: --tcp-server: cannot listen on 127.0.0.1:" + port + ": port " + port
+                    + " is in use (another program, or another output, listens on it)\n");
+
+            Daemon web = start(Map.of(), "--simulate", "--bind", "127.0.0.1", "--tcp-server", "0", "--web-server",
+                    String.valueOf(port));
+            assertThat(web.exit()).isEqualTo(2);
+            assertThat(web.err()).contains("p1meter: --web-server: cannot listen on 127.0.0.1:" + port + ": port "
+                    + port + " is in use").doesNotContain("Stopped after").doesNotContain("Exception");
+        }
+    }
+
+    /** A host that does not resolve (DNS down at boot) is retried like a refused connection, said once. */
+    @Test
+    void anUnknownSocketHostIsRetriedWithoutEnding() throws Exception {
+        Daemon d = start(Map.of(), "--socket", "no-such-host.invalid:8088");
+        d.await(Pattern.compile("Cannot open tcp no-such-host.invalid:8088: unknown host no-such-host.invalid "
+                + "\\(the name does not resolve.*\\); retrying with backoff"));
+        Thread.sleep(3500); // a few retries (1 s, 2 s): the same reason is not logged again
+        assertThat(d.process.isAlive()).isTrue();
+        assertThat(d.err().lines().filter(l -> l.contains("unknown host")).count()).isEqualTo(1);
+        d.process.toHandle().destroy();
+        assertThat(d.exit()).isZero();
+    }
+
+    /** A serial device that is not there: said once, clearly, then watched for quietly (plugged in: SerialE2EIT). */
+    @Test
+    void anAbsentSerialDeviceIsSaidOnceAndWatchedFor(@TempDir Path dir) throws Exception {
+        Path cable = dir.resolve("usb-FTDI_P1_cable-if00-port0");
+        Daemon d = start(Map.of(), "--port", cable.toString());
+        d.await(Pattern.compile("serial " + Pattern.quote(cable.toString()) + ": there is no "
+                + Pattern.quote(cable.toString()) + " \\(not plugged in.*\\); watching for it"));
+        Thread.sleep(3500); // looked for every second
+        assertThat(d.process.isAlive()).isTrue();
+        assertThat(d.err().lines().filter(l -> l.contains(cable.toString()) && !l.contains("Reading serial")))
+                .hasSize(1);
+        assertThat(d.err()).doesNotContain("invalid port descriptor");
+        d.process.toHandle().destroy();
+        assertThat(d.exit()).isZero();
+    }
+
+    /** The webhook's and the broker's failures in words, not "ConnectException" and "MqttException". */
+    @Test
+    void webhookAndMqttFailuresSayWhy() throws Exception {
+        int webhookPort;
+        int brokerPort;
+        try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            webhookPort = a.getLocalPort();
+            brokerPort = b.getLocalPort();
+        }
+        Daemon d = start(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:" + webhookPort + "/p1",
+                "--mqtt-url", "mqtt://127.0.0.1:" + brokerPort);
+        // in either order: the two outputs fail on their own threads
+        d.awaitAll(Pattern.compile("Posting to http://127.0.0.1:" + webhookPort + "/p1 failed: connection refused by "
+                + "127.0.0.1:" + webhookPort), Pattern.compile("Cannot connect to MQTT broker tcp://127.0.0.1:"
+                        + brokerPort + " \\(connection refused by 127.0.0.1:" + brokerPort));
+        Daemon unknown = start(Map.of(), "--simulate", "--mqtt-url", "mqtt://no-such-host.invalid:1883");
+        unknown.await(Pattern.compile("Cannot connect to MQTT broker tcp://no-such-host.invalid:1883 \\(unknown host "
+                + "no-such-host.invalid"));
+        for (Daemon each : List.of(d, unknown)) {
+            each.process.toHandle().destroy();
+            assertThat(each.exit()).isZero();
+            assertThat(each.err()).doesNotContain("Exception");
         }
     }
 
     @Test
     void badOptionsExitWithTwo() throws Exception {
-        String[][] cases = { {}, { "--simulate", "--enc-key", "xyz" }, { "--socket", "no-such-host.invalid:8088" },
+        String[][] cases = { {}, { "--simulate", "--enc-key", "xyz" },
+                { "--simulate", "--tcp-server", "3010", "--raw-tcp-server", "3010" },
                 { "--simulate", "--post-url", "::not a url::" },
                 { "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-interval", "-1" } };
         for (String[] args : cases) {

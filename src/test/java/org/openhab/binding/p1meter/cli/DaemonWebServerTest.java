@@ -58,6 +58,18 @@ class DaemonWebServerTest {
         }
     }
 
+    /** CRC-16/ARC (polynomial 0xA001 reflected, initial 0), as DSMR 4+ specifies it. */
+    private static int crc16(String text) {
+        int crc = 0;
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            crc ^= b & 0xff;
+            for (int i = 0; i < 8; i++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
+            }
+        }
+        return crc;
+    }
+
     @Test
     void simulatedMeterReachesTheDashboard() throws Exception {
         Main main = new Main();
@@ -99,9 +111,31 @@ class DaemonWebServerTest {
             ws.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(10, TimeUnit.SECONDS);
             String first = collector.messages.poll(15, TimeUnit.SECONDS);
             assertThat(first).startsWith("{\"topic\":\"power\",\"payload\":{\"header\":");
+            JsonObject history = JsonParser.parseString(collector.messages.poll(15, TimeUnit.SECONDS))
+                    .getAsJsonObject();
+            assertThat(history.get("topic").getAsString()).isEqualTo("history");
+            assertThat(history.getAsJsonObject("payload").getAsJsonArray("points")).as("the telegrams so far")
+                    .isNotEmpty();
+            JsonObject status = JsonParser.parseString(collector.messages.poll(15, TimeUnit.SECONDS))
+                    .getAsJsonObject().getAsJsonObject("payload");
+            assertThat(status.get("state").getAsString()).isEqualTo("connected");
+            assertThat(status.get("message").getAsString()).contains("simulated meter");
+            assertThat(status.get("telegramAgeMs").getAsLong()).isBetween(0L, 15_000L);
             String next = collector.messages.poll(15, TimeUnit.SECONDS);
             assertThat(next).as("the simulated meter sends a telegram every second")
                     .startsWith("{\"topic\":\"dsmr\",\"payload\":{\"header\":");
+
+            // the last telegram as the meter sent it: one whole telegram whose CRC (CRC-16/ARC from '/' to '!',
+            // worked out here) is the one on its last line
+            HttpResponse<String> raw = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/raw")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(raw.statusCode()).isEqualTo(200);
+            assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            String text = raw.body();
+            assertThat(text).startsWith("/SIM5").matches("(?s).*\r\n![0-9A-F]{4}\r\n");
+            int bang = text.lastIndexOf('!');
+            assertThat(String.format("%04X", crc16(text.substring(0, bang + 1))))
+                    .isEqualTo(text.substring(bang + 1, bang + 5));
 
             HttpResponse<String> page = http.send(HttpRequest
                     .newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10)).build(),

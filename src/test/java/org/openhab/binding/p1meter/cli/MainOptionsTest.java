@@ -89,7 +89,11 @@ class MainOptionsTest {
                 { "--simulate", "--post-url", "not a url" }, { "--simulate", "--post-url", "ftp://example.org/" },
                 { "--simulate", "--post-url", "http://example.org/", "--post-interval", "-5" },
                 { "--simulate", "--tcp-server", "70000" }, { "--simulate", "--simulate-speed", "0" },
-                { "--socket", "no-such-host.invalid:8088" }, { "--socket", "localhost" },
+                { "--socket", "localhost" }, { "--simulate", "--tcp-server", "3010", "--web-server", "3010" },
+                { "--simulate", "--bind", "203.0.113.7", "--tcp-server", "0" },
+                { "--simulate", "--mqtt-url", "mqtt://127.0.0.1:1", "--mqtt-distinct", "--mqtt-distinct-fields",
+                        "totalT1Use,nosuchfield" },
+                { "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-fields", "nosuch" },
                 { "--simulate", "--post-url", "http://example.org/", "--post-header", "no colon" },
                 { "--simulate", "--tcp-server", "abc" }, { "--no-such-option" } };
         for (String[] args : cases) {
@@ -104,10 +108,63 @@ class MainOptionsTest {
     @Test
     void theMessagesSayWhatToFix() {
         assertThat(run(Map.of())[2]).contains("--port").contains("--socket").contains("--simulate");
-        assertThat(run(Map.of(), "--socket", "no-such-host.invalid:8088")[2]).contains("unknown host");
+        assertThat(run(Map.of(), "--simulate", "--tcp-server", "3010", "--raw-tcp-server", "3020", "--web-server",
+                "3010")[2]).isEqualTo(
+                        "p1meter: --tcp-server and --web-server both ask for port 3010: give each its own port\n");
+        assertThat(run(Map.of(), "--simulate", "--bind", "203.0.113.7", "--web-server", "3000")[2])
+                .startsWith("p1meter: --bind 203.0.113.7: not an address of this machine").contains("127.0.0.1")
+                .doesNotContain("in use");
+        assertThat(run(Map.of(), "--simulate", "--mqtt-url", "mqtt://127.0.0.1:1", "--mqtt-distinct",
+                "--mqtt-distinct-fields", "totalT1Use,nosuchfield")[2])
+                .startsWith("p1meter: --mqtt-distinct-fields: unknown field 'nosuchfield'; the fields are: header, ")
+                .contains(", currentTarrif, ").contains(", calculatedUsage");
+        assertThat(run(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-fields",
+                "gas_totalUse,gas_ts,totalt1use")[2])
+                .startsWith("p1meter: --post-fields: unknown field 'totalt1use' (did you mean totalT1Use?)")
+                .contains(", gas_totalUse, ");
         assertThat(run(Map.of(), "--simulate", "--post-url", "http://x.org/", "--post-interval", "-5")[2])
                 .contains("--post-interval");
         assertThat(run(Map.of(), "--simulate", "--enc-key", "0011")[2]).contains("--enc-key");
+    }
+
+    @Test
+    void fieldListsThatAreRightOrAllAreTaken() {
+        Daemon d = new Daemon(parse(Map.of(), "--simulate", "--mqtt-url", "mqtt://127.0.0.1:1", "--mqtt-distinct",
+                "--mqtt-distinct-fields", "totalT1Use, gas ,calculatedUsage", "--post-url", "http://127.0.0.1:9/",
+                "--post-fields", "gas,powerTs,peakDemand_value"));
+        assertThat(d.outputs()).hasSize(2);
+        new Daemon(parse(Map.of(), "--simulate", "--mqtt-url", "mqtt://127.0.0.1:1", "--mqtt-distinct",
+                "--mqtt-distinct-fields", "all", "--post-url", "http://127.0.0.1:9/", "--post-fields", "all"));
+        // not checked when not used: a compose file may keep a list for an output it switched off
+        new Daemon(parse(Map.of("SMARTMETER_MQTT_DISTINCT_FIELDS", "old,names"), "--simulate", "--mqtt-url",
+                "mqtt://127.0.0.1:1"));
+    }
+
+    /** A value from the environment that is wrong: the message names the variable the user has to fix. */
+    @Test
+    void aWrongValueFromTheEnvironmentNamesTheVariable() {
+        String[] r = run(Map.of("SMARTMETER_TCP_SERVER", "abc"), "--simulate");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).startsWith("p1meter: ").contains("--tcp-server").contains("'abc'")
+                .contains("set by the environment variable SMARTMETER_TCP_SERVER");
+        assertThat(run(Map.of("SMARTMETER_tcp-server", "abc"), "--simulate")[2]).contains("SMARTMETER_tcp-server");
+        assertThat(run(Map.of("SMARTMETER_POST_INTERVAL", "-5", "SMARTMETER_POST_URL", "http://127.0.0.1:9/"),
+                "--simulate")[2]).contains("--post-interval must be a positive number")
+                .contains("set by the environment variable SMARTMETER_POST_INTERVAL");
+        // the same mistakes on the command line are the command line's: no variable to name
+        assertThat(run(Map.of(), "--simulate", "--tcp-server", "abc")[2]).doesNotContain("SMARTMETER_");
+        assertThat(run(Map.of("SMARTMETER_POST_INTERVAL", "60"), "--simulate", "--post-url", "http://127.0.0.1:9/",
+                "--post-interval=-5")[2]).contains("--post-interval").doesNotContain("SMARTMETER_");
+        // a value the command line overrides is never looked at
+        assertThat(run(Map.of("SMARTMETER_TCP_SERVER", "abc"), "--simulate", "--tcp-server", "3010",
+                "--raw-tcp-server", "3010")[2]).contains("both ask for port 3010").doesNotContain("SMARTMETER_");
+    }
+
+    /** A host that does not resolve now may resolve later (DNS at boot): the daemon starts and retries. */
+    @Test
+    void anUnknownSocketHostIsNoOptionError() {
+        Daemon d = new Daemon(parse(Map.of(), "--socket", "no-such-host.invalid:8088"));
+        assertThat(d.outputs()).isEmpty();
     }
 
     @Test

@@ -144,6 +144,44 @@ class SerialE2EIT {
         assertThat(d.exit()).isZero();
     }
 
+    /**
+     * Started before the cable is plugged in: one line says the device is not there and that the daemon watches
+     * for it; nothing more until it appears, then it is read.
+     */
+    @Test
+    void aCablePluggedInAfterTheStartIsReadAsSoonAsItAppears(@TempDir Path dir) throws Exception {
+        Path cable = dir.resolve("p1-cable");
+        Path meterEnd = dir.resolve("meter");
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                DaemonIT.JAR.toString(), "--port", cable.toString(), "--tcp-server", "0", "--bind", "127.0.0.1");
+        DaemonIT.Daemon d = new DaemonIT.Daemon(new ProcessBuilder(command).start());
+        daemon = d;
+        int port = Integer.parseInt(d.await(DaemonIT.JSON_PORT));
+        d.await(Pattern.compile("there is no " + Pattern.quote(cable.toString()) + " .*watching for it"));
+        Thread.sleep(2500);
+        assertThat(d.err().lines().filter(l -> l.contains("there is no"))).as("said once").hasSize(1);
+
+        startSocat("pty,raw,echo=0,link=" + cable, "pty,raw,echo=0,link=" + meterEnd);
+        d.await(Pattern.compile("Connected: connected to serial " + Pattern.quote(cable.toString())));
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(20_000);
+            BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            d.await(Pattern.compile("json TCP client .* connected"));
+            try (FileOutputStream meter = new FileOutputStream(meterEnd.toFile())) {
+                meter.write(corpus("dsmr50_isk_am550_openhab"));
+                meter.flush();
+                assertThat(JsonParser.parseString(lines.readLine()).getAsJsonObject().get("header").getAsString())
+                        .isEqualTo("ISK5\\2M550T-1012");
+            }
+        }
+        assertThat(d.err().lines().filter(l -> l.contains(" WARN ") || l.startsWith("WARNING")))
+                .as("nothing but the one line")
+                .allMatch(l -> l.contains("there is no"));
+        d.process.toHandle().destroy();
+        assertThat(d.exit()).isZero();
+    }
+
     @Test
     void aCableThatIsPulledAndPluggedBackInIsReadAgain(@TempDir Path dir) throws Exception {
         // stable names for the pty pair, as udev gives a USB cable (/dev/serial/by-id/...)

@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.FeedStatus;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
@@ -101,6 +103,30 @@ class P1BridgeRegistryImplTest {
         assertThat(all.lastTelegram()).extracting(P1Telegram::header).isEqualTo("h2");
         assertThat(recorder.headers).containsExactly("h1", "s1", "h2");
         assertThat(registry.feed(null).lastTelegram()).extracting(P1Telegram::header).isEqualTo("h2");
+    }
+
+    @Test
+    void statusIsThatOfTheBridgeWhoseTelegramCameLast() {
+        P1Feed all = registry.feed("");
+        P1Feed shedOnly = registry.feed("p1meter:tcp:shed");
+        assertThat(all.status().state()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(all.status().message()).contains("no P1 bridge");
+        assertThat(shedOnly.status().message()).contains("p1meter:tcp:shed").contains("not running");
+
+        BridgeFeed home = new BridgeFeed();
+        BridgeFeed shed = new BridgeFeed();
+        registry.register("p1meter:serial:home", home);
+        registry.register("p1meter:tcp:shed", shed);
+        home.state(ConnectionState.CONNECTED, "connected to serial /dev/ttyUSB0");
+        shed.state(ConnectionState.DISCONNECTED, "cannot connect to 10.0.0.9:8088");
+        home.publish(telegram("h1"), 1000);
+        assertThat(all.status()).extracting(FeedStatus::state, FeedStatus::lastTelegramMillis)
+                .containsExactly(ConnectionState.CONNECTED, 1000L);
+        assertThat(shedOnly.status().message()).isEqualTo("cannot connect to 10.0.0.9:8088");
+
+        shed.publish(telegram("s1"), 2000);
+        assertThat(all.status()).extracting(FeedStatus::message, FeedStatus::lastTelegramMillis)
+                .containsExactly("cannot connect to 10.0.0.9:8088", 2000L);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.NativeWebSocketServletContainerInitializer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeFilter;
+import org.openhab.binding.p1meter.internal.output.NetworkFailure;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.web.DashboardHub;
 import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
@@ -105,8 +106,9 @@ public final class WebServerOutput implements P1Output {
         } catch (Exception e) {
             dashboardHub.close();
             stopQuietly(jetty);
-            throw new IOException("Cannot start the web dashboard on " + bindAddress + ":" + port + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            // Jetty says "Failed to bind to /127.0.0.1:3000" whether the port is taken or the address is not this
+            // machine's; the bind exception beneath tells which
+            throw new IOException(NetworkFailure.bindFailure(bindAddress, port, e), e);
         }
         hub = dashboardHub;
         server = jetty;

@@ -31,4 +31,12 @@ public interface P1Feed {
     /** The last valid telegram, or null before the first one (the dashboard shows it on connect). */
     @Nullable
     P1Telegram lastTelegram();
+
+    /**
+     * The source's state now and when the last telegram arrived; {@link FeedStatus#UNKNOWN} from a feed that
+     * does not track them. Listeners hear of every change through {@link P1Listener#onConnectionState}.
+     */
+    default FeedStatus status() {
+        return FeedStatus.UNKNOWN;
+    }
 }

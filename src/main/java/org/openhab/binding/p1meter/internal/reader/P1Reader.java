@@ -83,6 +83,9 @@ public final class P1Reader implements P1Feed {
     private volatile boolean running;
     private volatile boolean started;
     private volatile @Nullable P1Telegram lastTelegram;
+    /** The connection part of {@link #status()}; written by the reader thread (and by stop() once it ended). */
+    private volatile FeedStatus connection = FeedStatus.UNKNOWN;
+    private volatile long lastTelegramMillis;
     private volatile long openedAtNanos;
     private volatile long lastValidNanos;
     private volatile int rejectionsSinceOpen;
@@ -151,7 +154,7 @@ public final class P1Reader implements P1Feed {
         }
         join(watchdog);
         join(reader);
-        publish(l -> l.onConnectionState(ConnectionState.STOPPED, "stopped"));
+        state(ConnectionState.STOPPED, "stopped");
         closeListeners();
     }
 
@@ -212,6 +215,12 @@ public final class P1Reader implements P1Feed {
         return lastTelegram;
     }
 
+    @Override
+    public FeedStatus status() {
+        FeedStatus c = connection;
+        return new FeedStatus(c.state(), c.message(), c.sinceMillis(), lastTelegramMillis);
+    }
+
     public ReaderStats stats() {
         Map<Rejection.Reason, Long> byReason = new EnumMap<>(Rejection.Reason.class);
         rejected.forEach((reason, n) -> {
@@ -230,6 +239,7 @@ public final class P1Reader implements P1Feed {
     }
 
     private void state(ConnectionState state, String message) {
+        connection = new FeedStatus(state, message, System.currentTimeMillis(), 0);
         publish(l -> l.onConnectionState(state, message));
     }
 
@@ -249,13 +259,21 @@ public final class P1Reader implements P1Feed {
                     break;
                 }
                 String why = message(e);
-                if (!why.equals(lastFailure)) {
-                    logger.warn("Cannot open {}: {}; retrying with backoff", source.describe(), why);
-                } else {
+                boolean absent = e instanceof SourceAbsentException;
+                if (why.equals(lastFailure)) {
                     logger.debug("Cannot open {}: {}", source.describe(), why);
+                } else if (absent) {
+                    logger.warn("{}: {}; watching for it, reading starts as soon as it appears", source.describe(),
+                            why);
+                } else {
+                    logger.warn("Cannot open {}: {}; retrying with backoff", source.describe(), why);
                 }
                 lastFailure = why;
                 state(ConnectionState.DISCONNECTED, why);
+                if (absent) {
+                    sleep(options.minBackoff().toMillis()); // looking for a device costs nothing: notice it at once
+                    continue;
+                }
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, options.maxBackoff().toMillis());
                 continue;
@@ -364,6 +382,7 @@ public final class P1Reader implements P1Feed {
         lastValidNanos = System.nanoTime();
         validSinceOpen = true;
         lastTelegram = telegram;
+        lastTelegramMillis = System.currentTimeMillis();
         telegrams.incrementAndGet();
         publish(l -> l.onTelegram(telegram));
         long now = System.currentTimeMillis();

@@ -100,7 +100,9 @@ public final class TcpSource implements P1Source {
             return new QuietTimeoutStream(s.getInputStream());
         } catch (UnknownHostException e) {
             close();
-            throw new IOException("unknown host " + host, e);
+            throw new IOException("unknown host " + host + " (the name does not resolve"
+                    + (e.getMessage() != null && e.getMessage().contains("Temporary") ? ": DNS is not answering" : "")
+                    + ")", e);
         } catch (SocketTimeoutException e) {
             close();
             throw new IOException("no answer from " + host + ":" + port + " within " + connectTimeout.toSeconds()

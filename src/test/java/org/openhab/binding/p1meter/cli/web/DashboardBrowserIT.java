@@ -50,6 +50,8 @@ import org.openhab.binding.p1meter.internal.dsmr.PeakDemand;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.output.web.DashboardHub;
 import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.FeedStatus;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openqa.selenium.By;
@@ -75,10 +77,11 @@ class DashboardBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "e2e");
 
-    /** A feed the test drives by hand. */
+    /** A feed the test drives by hand; it keeps a status as a reader does. */
     static final class HandFeed implements P1Feed {
         final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
         volatile @Nullable P1Telegram last;
+        volatile FeedStatus status = FeedStatus.UNKNOWN;
 
         @Override
         public void addListener(P1Listener listener) {
@@ -95,9 +98,25 @@ class DashboardBrowserIT {
             return last;
         }
 
+        @Override
+        public FeedStatus status() {
+            return status;
+        }
+
         void publish(P1Telegram t) {
+            publish(t, System.currentTimeMillis());
+        }
+
+        /** A telegram that arrived at {@code arrivedMillis}, as a reader would have noted. */
+        void publish(P1Telegram t, long arrivedMillis) {
             last = t;
+            status = new FeedStatus(status.state(), status.message(), status.sinceMillis(), arrivedMillis);
             listeners.forEach(l -> l.onTelegram(t));
+        }
+
+        void state(ConnectionState state, String message) {
+            status = new FeedStatus(state, message, System.currentTimeMillis(), status.lastTelegramMillis());
+            listeners.forEach(l -> l.onConnectionState(state, message));
         }
     }
 
@@ -213,6 +232,16 @@ class DashboardBrowserIT {
                 .textMessage("Meter reading day: 1st of the month").build();
     }
 
+    /** The number of points of the chart's path that the selector finds. */
+    private int points(String selector) {
+        List<org.openqa.selenium.WebElement> paths = browser().findElements(By.cssSelector(selector));
+        if (paths.isEmpty()) {
+            return 0;
+        }
+        String d = paths.get(0).getDomAttribute("d");
+        return d == null ? 0 : d.split("[ML]").length - 1;
+    }
+
     private static double round(double kw) {
         return Math.round(kw * 1000) / 1000.0;
     }
@@ -224,7 +253,9 @@ class DashboardBrowserIT {
     @Test
     void showsTelegramsLiveOverTheWebSocket() throws Exception {
         OffsetDateTime start = now().minusSeconds(300);
-        feed.publish(telegram(start, 0.754, 0.6, 0.4)); // 1754 W import
+        feed.state(ConnectionState.CONNECTED, "connected to serial /dev/ttyUSB0");
+        // 1754 W import, which arrived five minutes ago (and nothing since)
+        feed.publish(telegram(start, 0.754, 0.6, 0.4), System.currentTimeMillis() - 300_000);
         String base = serve(true);
         ChromeDriver d = browser();
         d.get(base + "?lang=en");
@@ -232,8 +263,9 @@ class DashboardBrowserIT {
         waitUntil("the socket connects and shows the last reading", Duration.ofSeconds(20),
                 () -> "live".equals(attr("state", "data-transport")) && "1754".equals(attr("net-power", "data-value")));
         assertThat(text("net-power")).isEqualTo("+1,754");
-        // the reading sent on connect is five minutes old by the meter's clock: the page says so
-        assertThat(attr("state", "data-state")).isEqualTo("stale");
+        // the reading sent on connect arrived five minutes ago: the page says so
+        waitUntil("the status tells the reading's age", Duration.ofSeconds(10),
+                () -> "stale".equals(attr("state", "data-state")));
         assertThat(text("state")).startsWith("Stale").contains("5 min");
         assertThat(attr("hero", "data-direction")).isEqualTo("import");
         assertThat(text("hero-label")).isEqualTo("Importing from the grid");
@@ -324,6 +356,68 @@ class DashboardBrowserIT {
         }
     }
 
+    /**
+     * A browser that opens the page after minutes of telegrams sees them in the chart at once, not an empty chart
+     * that fills over the next five minutes.
+     */
+    @Test
+    void showsTheLastMinutesInTheChartAsSoonAsItOpens() throws Exception {
+        feed.state(ConnectionState.CONNECTED, "connected to serial /dev/ttyUSB0");
+        String base = serve(true); // the server hears every telegram; nobody watches yet
+        OffsetDateTime start = now().minusSeconds(290);
+        for (int i = 0; i < 30; i++) {
+            feed.publish(telegram(start.plusSeconds(10L * i), round(0.2 + 0.05 * i), 0.1, -0.3));
+        }
+        ChromeDriver d = browser();
+        d.get(base + "?lang=en");
+        waitUntil("the last reading and the live state show", Duration.ofSeconds(20),
+                () -> "live".equals(attr("state", "data-state")) && "1450".equals(attr("net-power", "data-value")));
+        waitUntil("the chart has the thirty points of the last five minutes", Duration.ofSeconds(10),
+                () -> points("#chart path.series.net") == 30);
+        assertThat(d.findElements(By.cssSelector("#chart path.series")).size()).as("net and three phases")
+                .isEqualTo(4);
+        assertThat(text("state")).startsWith("Live");
+        screenshot("dashboard-history-on-connect.png");
+    }
+
+    /**
+     * The page says "live" only while the reader is connected, from the status the server pushes: the moment the
+     * source is lost it says so, with the reason, not thirty seconds later when the readings look old. A telegram
+     * that arrives now is "just now" whatever the meter's clock says, and a meter clock years off is pointed out.
+     */
+    @Test
+    void saysAtOnceWhenTheSourceIsLostAndCountsAgesFromTheArrival() throws Exception {
+        feed.state(ConnectionState.CONNECTED, "connected to tcp 10.0.0.5:8088");
+        feed.publish(telegram(now(), 0.4, 0.1, 0.0));
+        String base = serve(true);
+        ChromeDriver d = browser();
+        d.get(base + "?lang=en");
+        waitUntil("live", Duration.ofSeconds(20), () -> "live".equals(attr("state", "data-state")));
+        assertThat(browser().findElement(By.id("source-message")).isDisplayed()).isFalse();
+
+        feed.state(ConnectionState.DISCONNECTED, "cannot connect to 10.0.0.5:8088: Connection refused");
+        waitUntil("the page says the meter is lost within seconds", Duration.ofSeconds(5),
+                () -> "lost".equals(attr("state", "data-state")));
+        assertThat(text("state")).startsWith("Meter not connected");
+        assertThat(text("source-message")).isEqualTo("cannot connect to 10.0.0.5:8088: Connection refused");
+        assertThat(attr("state", "data-transport")).as("the page itself is still connected").isEqualTo("live");
+        screenshot("dashboard-source-lost.png");
+
+        feed.state(ConnectionState.NO_DATA, "no valid telegram for 60 s");
+        waitUntil("no data", Duration.ofSeconds(5), () -> "nodata".equals(attr("state", "data-state")));
+        assertThat(text("state")).startsWith("No data from the meter");
+
+        // back, with a meter whose clock says 2019: the telegram arrived just now, and the clock is pointed out
+        feed.state(ConnectionState.CONNECTED, "connected to tcp 10.0.0.5:8088");
+        feed.publish(telegram(OffsetDateTime.parse("2019-03-01T12:00:00+01:00"), 0.9, 0.1, 0.0));
+        waitUntil("live again", Duration.ofSeconds(5), () -> "live".equals(attr("state", "data-state"))
+                && "1000".equals(attr("net-power", "data-value")));
+        assertThat(text("state")).contains("just now");
+        assertThat(browser().findElement(By.id("source-message")).isDisplayed()).isFalse();
+        assertThat(text("meter-time")).contains("2019").contains("clock is off");
+        assertThat(attr("meter-time", "class")).isEqualTo("clock-off");
+    }
+
     @Test
     void fallsBackToPollingWhenTheSocketCannotConnect() throws Exception {
         String base = serve(false);
@@ -348,5 +442,11 @@ class DashboardBrowserIT {
         assertThat(text("state")).startsWith("Polling");
         assertThat(((JavascriptExecutor) d).executeScript("return window.p1SameDocument")).isEqualTo("yes");
         screenshot("dashboard-polling.png");
+
+        // polling reads the source's state too
+        feed.state(ConnectionState.DISCONNECTED, "serial port /dev/ttyUSB0 is gone");
+        waitUntil("a poll brings the lost source", Duration.ofSeconds(20),
+                () -> "lost".equals(attr("state", "data-state")));
+        assertThat(text("source-message")).isEqualTo("serial port /dev/ttyUSB0 is gone");
     }
 }

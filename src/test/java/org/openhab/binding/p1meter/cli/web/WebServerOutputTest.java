@@ -118,6 +118,9 @@ class WebServerOutputTest {
             holder.client.connect(collector, URI.create("ws://127.0.0.1:" + port + "/")).get(10, TimeUnit.SECONDS);
             assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"power\",\"payload\":{")
                     .contains("\"calculatedUsage\":500");
+            assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"history\",")
+                    .contains("\"net\":500");
+            assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"status\",");
             feed.publish(0, 1.25);
             assertThat(collector.messages.poll(15, TimeUnit.SECONDS)).startsWith("{\"topic\":\"dsmr\",\"payload\":{")
                     .contains("\"calculatedUsage\":-1250");
@@ -130,7 +133,8 @@ class WebServerOutputTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             WebServerOutput output = new WebServerOutput("127.0.0.1", taken.getLocalPort());
             assertThatThrownBy(() -> output.start(new HandFeed())).isInstanceOf(IOException.class)
-                    .hasMessageContaining("Cannot start the web dashboard on 127.0.0.1:" + taken.getLocalPort());
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("is in use");
             output.close();
         }
 

@@ -30,6 +30,7 @@ public class ManualFeed implements P1Feed {
 
     private final List<P1Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable P1Telegram last;
+    private volatile FeedStatus status = FeedStatus.UNKNOWN;
 
     @Override
     public void addListener(P1Listener listener) {
@@ -46,12 +47,24 @@ public class ManualFeed implements P1Feed {
         return last;
     }
 
+    @Override
+    public FeedStatus status() {
+        return status;
+    }
+
     public int listenerCount() {
         return listeners.size();
     }
 
     public void publish(P1Telegram telegram) {
+        publish(telegram, System.currentTimeMillis());
+    }
+
+    /** A telegram that arrived at {@code arrivedMillis} (epoch ms). */
+    public void publish(P1Telegram telegram, long arrivedMillis) {
         last = telegram;
+        FeedStatus s = status;
+        status = new FeedStatus(s.state(), s.message(), s.sinceMillis(), arrivedMillis);
         listeners.forEach(l -> l.onTelegram(telegram));
     }
 
@@ -64,6 +77,11 @@ public class ManualFeed implements P1Feed {
     }
 
     public void state(ConnectionState state) {
-        listeners.forEach(l -> l.onConnectionState(state, state.name()));
+        state(state, state.name());
+    }
+
+    public void state(ConnectionState state, String message) {
+        status = new FeedStatus(state, message, System.currentTimeMillis(), status.lastTelegramMillis());
+        listeners.forEach(l -> l.onConnectionState(state, message));
     }
 }

@@ -131,14 +131,20 @@ class P1ReaderTest {
         P1Reader reader = reader(new TcpSource("127.0.0.1", port, Duration.ofSeconds(2), Duration.ZERO), FAST);
         Recorder rec = new Recorder();
         reader.addListener(rec);
+        assertThat(reader.status()).isEqualTo(FeedStatus.UNKNOWN);
+        long started = System.currentTimeMillis();
         reader.start();
 
         Socket client = dongle.nextClient();
         rec.await("state CONNECTED", 5000);
+        assertThat(reader.status().state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(reader.status().message()).contains("127.0.0.1:" + port);
+        assertThat(reader.status().lastTelegramMillis()).as("no telegram yet").isZero();
         OutputStream out = client.getOutputStream();
         out.write(bytes(KAIFA));
         out.flush();
         assertThat(rec.await("telegram", 5000)).isEqualTo("telegram " + header(KAIFA));
+        assertThat(reader.status().lastTelegramMillis()).isBetween(started, System.currentTimeMillis());
         // KAIFA: 1-0:1.7.0(00.329*kW), 1-0:2.7.0(00.000*kW): from 0 W to 329 W
         assertThat(rec.await("usage", 5000)).isEqualTo("usage Usage increased +329 to 329");
 
@@ -148,6 +154,13 @@ class P1ReaderTest {
         rec.await("state DISCONNECTED", 5000);
         rec.await("state DISCONNECTED", 5000); // and a reconnect attempt fails: nobody listens
         assertThat(reader.isRunning()).isTrue();
+        // a page that opens now learns that the source is lost, and why, without waiting for the next change
+        FeedStatus lost = reader.status();
+        assertThat(lost.state()).isIn(ConnectionState.DISCONNECTED, ConnectionState.CONNECTING);
+        waitFor(() -> reader.status().state() == ConnectionState.DISCONNECTED
+                && reader.status().message().contains("cannot connect"), 5000);
+        assertThat(reader.status().lastTelegramMillis()).as("the last telegram's arrival is kept")
+                .isGreaterThanOrEqualTo(started);
 
         // it comes back on the same port; the reader finds it by itself
         FakeDongle again = new FakeDongle(port);

@@ -51,7 +51,12 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
+import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * The dashboard service and web socket adapter as openHAB mounts them (servlet at {@code /p1meter/*}, adapter
@@ -146,13 +151,43 @@ class DashboardServiceTest {
         assertThat(reading.statusCode()).isEqualTo(200);
         assertThat(reading.body()).contains("\"calculatedUsage\":1500");
 
+        home.state(ConnectionState.CONNECTED, "connected to serial /dev/ttyUSB0");
         Browser browser = new Browser();
         ws.connect(browser, URI.create("ws://127.0.0.1:" + port + "/ws/p1meter")).get(5, TimeUnit.SECONDS);
         assertThat(browser.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"power\"")
                 .contains("\"calculatedUsage\":1500");
+        assertThat(browser.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"history\"")
+                .contains("\"net\":1500");
+        assertThat(browser.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"status\"")
+                .contains("\"state\":\"connected\"").contains("/dev/ttyUSB0");
         home.publish(0.25);
         assertThat(browser.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"dsmr\"")
                 .contains("\"calculatedUsage\":250");
+        // the bridge loses its cable: the page hears it at once, not when the readings have grown old
+        home.state(ConnectionState.DISCONNECTED, "serial port /dev/ttyUSB0 is gone");
+        assertThat(browser.messages.poll(5, TimeUnit.SECONDS)).startsWith("{\"topic\":\"status\"")
+                .contains("\"state\":\"disconnected\"").contains("is gone");
+        JsonObject status = JsonParser.parseString(get("/p1meter/api/status").body()).getAsJsonObject();
+        assertThat(status.get("state").getAsString()).isEqualTo("disconnected");
+    }
+
+    @Test
+    void servesTheRawTelegramOfTheBridge() throws Exception {
+        assertThat(get("/p1meter/api/raw").statusCode()).as("no bridge yet").isEqualTo(503);
+        byte[] file;
+        try (InputStream in = getClass().getResourceAsStream("/telegrams/dsmr50_isk_am550_openhab.txt")) {
+            assertThat(in).isNotNull();
+            file = in.readAllBytes();
+        }
+        Bridge home = new Bridge();
+        registry.register("p1meter:serial:home", home);
+        home.publish(TelegramParser.parse(file, true));
+
+        HttpResponse<byte[]> raw = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/p1meter/api/raw")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(raw.body()).isEqualTo(file);
     }
 
     @Test

@@ -667,9 +667,8 @@ public final class MqttOutput implements P1Output, DirectListener {
         logger.debug("MQTT output to {} stopped", config.describeBroker());
     }
 
-    private static String describe(MqttException e) {
-        Throwable cause = e.getCause();
-        return e.getMessage() + (cause != null ? " (" + cause.getMessage() + ")" : "");
+    private String describe(MqttException e) {
+        return MqttFailure.describe(e, config.brokerUri());
     }
 
     private static String version() {
@@ -699,8 +698,8 @@ public final class MqttOutput implements P1Output, DirectListener {
     private final class Callback implements MqttCallback {
         @Override
         public void connectionLost(@Nullable Throwable cause) {
-            logger.info("lost MQTT broker {}: {}", config.describeBroker(),
-                    cause == null ? "unknown reason" : cause.getMessage());
+            logger.info("lost MQTT broker {}: {}", config.describeBroker(), cause == null ? "unknown reason"
+                    : cause instanceof MqttException e ? describe(e) : cause.getMessage());
             connectionLost = true;
             queue.wakeUp();
         }

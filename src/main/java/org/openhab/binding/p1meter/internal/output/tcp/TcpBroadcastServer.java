@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.output.NetworkFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,8 +101,7 @@ public final class TcpBroadcastServer {
             server.bind(new InetSocketAddress(address, port), 16);
         } catch (BindException e) {
             server.close();
-            throw new IOException("cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage()
-                    + " (is the port in use?)", e);
+            throw new IOException(NetworkFailure.bindFailure(bindAddress, port, e), e);
         } catch (IOException e) {
             server.close();
             throw new IOException("cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);

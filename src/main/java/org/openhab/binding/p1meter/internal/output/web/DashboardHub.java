@@ -12,13 +12,16 @@
  */
 package org.openhab.binding.p1meter.internal.output.web;
 
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.slf4j.Logger;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes readings to the dashboard's web sockets, per the contract: on connect the last reading as
  * {@code {"topic":"power","payload":...}}, then every new one as {@code {"topic":"dsmr","payload":...}}.
+ * Besides the contract's two topics, a browser gets on connect the chart's last five minutes as
+ * {@code {"topic":"history","payload":{"windowMs":..,"points":[..]}}} and the source's state as
+ * {@code {"topic":"status","payload":{"state":..,"message":..,"telegramAgeMs":..}}}, and a new status whenever
+ * the source's state changes: the page then shows a chart and an honest "live" or "lost" at once, instead of
+ * an empty chart and a guess from the reading's age. Clients that know only the contract's topics skip these.
  * Each telegram is written as JSON once, whatever the number of browsers; sends are asynchronous, so the
  * feed's thread never waits for a browser.
  *
@@ -37,13 +45,23 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
 
     public static final String TOPIC_CONNECT = "power";
     public static final String TOPIC_TELEGRAM = "dsmr";
+    public static final String TOPIC_HISTORY = "history";
+    public static final String TOPIC_STATUS = "status";
+
+    /** What the page's chart shows, and so what a browser gets on connect. */
+    static final long HISTORY_WINDOW_MS = 5 * 60 * 1000;
+    /** Bounds the history of a source that sends faster than a meter (a replay): at most this many points. */
+    static final int HISTORY_MAX_POINTS = 1200;
 
     private final Logger logger = LoggerFactory.getLogger(DashboardHub.class);
     private final P1Feed feed;
     private final Function<P1Telegram, String> readingJson;
+    private final LongSupplier clock;
     private final Set<DashboardSocket> sockets = ConcurrentHashMap.newKeySet();
-    /** Orders a newcomer's first message with the broadcasts, so it never misses a telegram. */
+    /** Orders a newcomer's first messages with the broadcasts, so it never misses a telegram. */
     private final Object sendLock = new Object();
+    /** The chart's recent points, oldest first; guarded by sendLock. */
+    private final ArrayDeque<ChartPoint> history = new ArrayDeque<>();
     private volatile boolean started;
 
     public DashboardHub(P1Feed feed) {
@@ -51,8 +69,14 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
     }
 
     DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson) {
+        this(feed, readingJson, System::currentTimeMillis);
+    }
+
+    /** @param clock epoch ms for the chart's window (the feed's times are this machine's); tests move it */
+    DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson, LongSupplier clock) {
         this.feed = feed;
         this.readingJson = readingJson;
+        this.clock = clock;
     }
 
     /** Subscribes to the feed. */
@@ -73,17 +97,44 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
 
     @Override
     public void onTelegram(P1Telegram telegram) {
+        long now = clock.getAsLong();
+        ChartPoint point = ChartPoint.of(telegram, now);
+        String message = sockets.isEmpty() ? null : message(TOPIC_TELEGRAM, telegram);
+        synchronized (sendLock) {
+            remember(point, now);
+            if (message != null) {
+                for (DashboardSocket socket : sockets) {
+                    socket.send(message);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onConnectionState(ConnectionState state, String message) {
         if (sockets.isEmpty()) {
             return;
         }
-        String message = message(TOPIC_TELEGRAM, telegram);
-        if (message == null) {
-            return;
-        }
         synchronized (sendLock) {
+            // the feed's status rather than the event's: it may be newer, never older, and it knows the last arrival
+            String status = DashboardMessages.message(TOPIC_STATUS,
+                    DashboardMessages.status(feed.status(), System.currentTimeMillis()));
             for (DashboardSocket socket : sockets) {
-                socket.send(message);
+                socket.sendAlways(status);
             }
+        }
+    }
+
+    /** Keeps the points that arrived within the chart's window, at most {@value #HISTORY_MAX_POINTS}. */
+    private void remember(ChartPoint point, long now) {
+        history.addLast(point);
+        forgetOld(now);
+    }
+
+    private void forgetOld(long now) {
+        while (history.size() > HISTORY_MAX_POINTS
+                || (!history.isEmpty() && history.peekFirst().arrivedMillis() < now - HISTORY_WINDOW_MS)) {
+            history.removeFirst();
         }
     }
 
@@ -101,8 +152,15 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
             P1Telegram last = feed.lastTelegram();
             String message = last == null ? null : message(TOPIC_CONNECT, last);
             if (message != null) {
-                socket.send(message);
+                socket.sendAlways(message);
             }
+            forgetOld(clock.getAsLong()); // the source may have been quiet since the last telegram
+            if (!history.isEmpty()) {
+                socket.sendAlways(DashboardMessages.message(TOPIC_HISTORY,
+                        DashboardMessages.history(HISTORY_WINDOW_MS, history)));
+            }
+            socket.sendAlways(DashboardMessages.message(TOPIC_STATUS,
+                    DashboardMessages.status(feed.status(), System.currentTimeMillis())));
         }
         logger.debug("Dashboard socket connected ({} open)", sockets.size());
     }

@@ -29,9 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboard over HTTP: the page and its files, and {@code GET api/reading} (smartmeter2mqtt's JSON
- * endpoint). Mounted at {@code /} by the daemon and at {@code /p1meter} in openHAB; every URL the page uses is
- * relative, so the same files work under both.
+ * The dashboard over HTTP: the page and its files, {@code GET api/reading} (smartmeter2mqtt's JSON endpoint),
+ * {@code GET api/raw} (the last telegram exactly as received, as plain text) and {@code GET api/status} (the
+ * source's state, what the page polls besides the reading when it has no web socket). Mounted at {@code /} by the
+ * daemon and at {@code /p1meter} in openHAB; every URL the page uses is relative, so the same files work under
+ * both.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -40,6 +42,9 @@ public class DashboardServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String JSON = "application/json;charset=utf-8";
+    /** Telegrams are ASCII; ISO-8859-1 names a charset in which every byte stands for itself. */
+    private static final String RAW = "text/plain;charset=iso-8859-1";
+    private static final String TEXT = "text/plain;charset=utf-8";
     /** Asset URLs carry the build's version, so a browser may keep a versioned asset for good. */
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String REVALIDATE = "no-cache";
@@ -89,10 +94,18 @@ public class DashboardServlet extends HttpServlet {
             case "/api/reading":
                 sendReading(resp);
                 return;
+            case "/api/raw":
+                sendRaw(resp);
+                return;
+            case "/api/status":
+                resp.setHeader("Cache-Control", "no-store");
+                sendText(resp, HttpServletResponse.SC_OK, JSON,
+                        DashboardMessages.status(feed.status(), System.currentTimeMillis()));
+                return;
             default:
                 Asset asset = path.lastIndexOf('/') == 0 ? assets.asset(path.substring(1)) : null;
                 if (asset == null) {
-                    sendText(resp, HttpServletResponse.SC_NOT_FOUND, "text/plain;charset=utf-8", "Not found\n");
+                    sendText(resp, HttpServletResponse.SC_NOT_FOUND, TEXT, "Not found\n");
                     return;
                 }
                 boolean versioned = assets.version().equals(req.getParameter("v"));
@@ -121,6 +134,22 @@ public class DashboardServlet extends HttpServlet {
             return;
         }
         sendText(resp, HttpServletResponse.SC_OK, JSON, json);
+    }
+
+    /** The bytes the meter sent, from '/' to the CRC line's CRLF (for Smarty meters: after decryption). */
+    private void sendRaw(HttpServletResponse resp) throws IOException {
+        resp.setHeader("Cache-Control", "no-store");
+        P1Telegram telegram = feed.lastTelegram();
+        if (telegram == null) {
+            resp.setHeader("Retry-After", "5");
+            sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, TEXT, "No telegram received yet\n");
+            return;
+        }
+        byte[] raw = telegram.raw();
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType(RAW);
+        resp.setContentLength(raw.length);
+        resp.getOutputStream().write(raw);
     }
 
     private static void send(HttpServletRequest req, HttpServletResponse resp, Asset asset, String cacheControl)

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser's web socket. Messages go out asynchronously; when a browser is so slow that
- * {@value #MAX_IN_FLIGHT} messages are still on their way, newer ones are dropped for that browser only (the
- * next one that fits brings it up to date, since every message is a complete reading).
+ * {@value #MAX_IN_FLIGHT} messages are still on their way, newer readings are dropped for that browser only (the
+ * next one that fits brings it up to date, since every reading is complete). What is sent on connect and the
+ * source's status are never dropped: they are few, and a page without them would show a wrong state until the
+ * next change.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -78,12 +80,22 @@ public final class DashboardSocket {
         return dropped.get();
     }
 
+    /** Sends a reading, or drops it when the browser is too slow. */
     void send(String message) {
+        send(message, true);
+    }
+
+    /** Sends a message that must arrive (what a browser gets on connect, a status change). */
+    void sendAlways(String message) {
+        send(message, false);
+    }
+
+    private void send(String message, boolean droppable) {
         Session s = session;
         if (s == null || !s.isOpen()) {
             return;
         }
-        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT && droppable) {
             inFlight.decrementAndGet();
             if (dropped.incrementAndGet() == 1) {
                 logger.debug("Dashboard socket {} is too slow; dropping readings for it", s.getRemoteAddress());

@@ -13,6 +13,7 @@
 package org.openhab.binding.p1meter.internal.output.webhook;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
+import org.openhab.binding.p1meter.internal.output.NetworkFailure;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
@@ -121,7 +123,7 @@ public final class WebhookPoster implements P1Output, P1Listener {
             HttpRequest request = request(telegram);
             HttpResponse<String> response = c.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                failure("HTTP " + response.statusCode());
+                failure(NetworkFailure.httpStatus(response.statusCode()) + answer(response.body()));
             } else {
                 posted.incrementAndGet();
                 if (lastFailed) {
@@ -130,12 +132,29 @@ public final class WebhookPoster implements P1Output, P1Listener {
                 lastFailed = false;
             }
         } catch (IOException e) {
-            failure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String host = config.url().getHost();
+            int port = port(config.url());
+            failure(NetworkFailure.isSilentConnectFailure(e)
+                    ? NetworkFailure.probeConnect(host, port, config.connectTimeout())
+                    : NetworkFailure.describe(e, host, port));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure(e.toString());
         }
+    }
+
+    /** The start of what the server said, on one line: often the reason a request was refused. */
+    private static String answer(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String line = body.strip().replaceAll("\\s+", " ");
+        return ": \"" + (line.length() > 120 ? line.substring(0, 120) + "…" : line) + "\"";
+    }
+
+    private static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private void failure(String why) {

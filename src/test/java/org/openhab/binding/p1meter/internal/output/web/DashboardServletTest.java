@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,7 @@ import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
@@ -241,6 +243,56 @@ class DashboardServletTest {
         assertThat(reading.get("voltageL2").getAsBigDecimal())
                 .isEqualByComparingTo(obis.getAsJsonObject("1-0:52.7.0").get("value").getAsBigDecimal());
         assertThat(reading.getAsJsonArray("peakDemandHistory")).hasSize(3);
+    }
+
+    @Test
+    void rawIsTheLastTelegramByteForByteAsPlainText() throws Exception {
+        HttpResponse<String> none = get(daemon.http("/api/raw"));
+        assertThat(none.statusCode()).isEqualTo(503);
+        assertThat(header(none, "Content-Type")).startsWith("text/plain");
+        assertThat(header(none, "Retry-After")).isEqualTo("5");
+        assertThat(none.body()).containsIgnoringCase("no telegram");
+
+        byte[] file;
+        try (InputStream in = getClass().getResourceAsStream("/telegrams/fluvius_emucs_flu5_v171.txt")) {
+            assertThat(in).isNotNull();
+            file = in.readAllBytes();
+        }
+        feed.publish(TelegramParser.parse(file, true));
+        for (URI uri : List.of(daemon.http("/api/raw"), openhab.http("/p1meter/api/raw"))) {
+            HttpResponse<byte[]> raw = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(raw.statusCode()).isEqualTo(200);
+            assertThat(header(raw, "Content-Type")).startsWith("text/plain");
+            assertThat(header(raw, "Cache-Control")).isEqualTo("no-store");
+            // the capture, from "/FLU5" to the CRC line's CRLF, exactly as the meter sent it
+            assertThat(raw.body()).isEqualTo(file);
+            assertThat(new String(raw.body(), StandardCharsets.US_ASCII)).startsWith("/FLU5\\253769484_A\r\n")
+                    .endsWith("!3AD7\r\n");
+        }
+    }
+
+    @Test
+    void statusSaysWhatTheSourceDoesAndHowLongAgoTheLastTelegramArrived() throws Exception {
+        JsonObject unknown = JsonParser.parseString(get(daemon.http("/api/status")).body()).getAsJsonObject();
+        assertThat(unknown.get("state").getAsString()).isEqualTo("unknown");
+        assertThat(unknown.has("telegramAgeMs")).isFalse();
+
+        feed.state(ConnectionState.CONNECTED, "connected to tcp 10.0.0.5:8088");
+        long arrived = System.currentTimeMillis() - 90_000;
+        feed.publish(WebTelegrams.telegram(1, 0, "2019-03-01T12:00:00+01:00"), arrived);
+        feed.state(ConnectionState.DISCONNECTED, "cannot connect to 10.0.0.5:8088: connection refused");
+
+        HttpResponse<String> response = get(openhab.http("/p1meter/api/status"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(header(response, "Content-Type")).startsWith("application/json");
+        assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
+        JsonObject status = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertThat(status.get("state").getAsString()).isEqualTo("disconnected");
+        assertThat(status.get("message").getAsString()).contains("connection refused");
+        // by the arrival, not by the meter's clock (2019)
+        assertThat(status.get("telegramAgeMs").getAsLong()).isBetween(90_000L, 90_000L + 60_000L);
+        assertThat(status.get("stateAgeMs").getAsLong()).isBetween(0L, 60_000L);
     }
 
     @Test

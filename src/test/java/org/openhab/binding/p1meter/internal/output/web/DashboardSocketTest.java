@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
@@ -73,6 +74,17 @@ class DashboardSocketTest {
             String text = messages.poll(10, TimeUnit.SECONDS);
             assertThat(text).as("a message within 10 s").isNotNull();
             return JsonParser.parseString(text).getAsJsonObject();
+        }
+
+        /** The next reading ({@code power} or {@code dsmr}), past the status and history sent besides them. */
+        JsonObject nextReading() throws InterruptedException {
+            while (true) {
+                JsonObject m = next();
+                String topic = m.get("topic").getAsString();
+                if (!topic.equals("status") && !topic.equals("history")) {
+                    return m;
+                }
+            }
         }
     }
 
@@ -129,6 +141,8 @@ class DashboardSocketTest {
         assertThat(first.get("topic").getAsString()).isEqualTo("power");
         assertThat(first.getAsJsonObject("payload").get("calculatedUsage").getAsDouble()).isEqualTo(1754.0);
         assertThat(first.keySet()).containsExactlyInAnyOrder("topic", "payload");
+        assertThat(browser.next().get("topic").getAsString()).isEqualTo("history");
+        assertThat(browser.next().get("topic").getAsString()).isEqualTo("status");
 
         feed.publish(WebTelegrams.telegram(0, 0.56, "2025-06-14T13:15:08+02:00"));
         JsonObject second = browser.next();
@@ -144,11 +158,16 @@ class DashboardSocketTest {
     }
 
     @Test
-    void beforeTheFirstTelegramSendsNothingUntilOneArrives() throws Exception {
+    void beforeTheFirstTelegramSendsOnlyTheStatusUntilOneArrives() throws Exception {
         WebTestServer s = start(new DashboardHub(feed));
+        feed.state(ConnectionState.CONNECTING, "opening serial /dev/ttyUSB0");
         Browser browser = new Browser();
         connect(s.ws("/"), browser);
 
+        JsonObject status = browser.next();
+        assertThat(status.get("topic").getAsString()).isEqualTo("status");
+        assertThat(status.getAsJsonObject("payload").get("state").getAsString()).isEqualTo("connecting");
+        assertThat(status.getAsJsonObject("payload").has("telegramAgeMs")).as("no telegram yet").isFalse();
         assertThat(browser.messages.poll(500, TimeUnit.MILLISECONDS)).isNull();
         feed.publish(WebTelegrams.telegram(0.3, 0, "2025-06-14T13:15:07+02:00"));
         JsonObject first = browser.next();
@@ -167,13 +186,13 @@ class DashboardSocketTest {
         waitFor(() -> h.sessions() == 2);
 
         feed.publish(WebTelegrams.telegram(1, 0, "2025-06-14T13:15:07+02:00"));
-        assertThat(a.next().get("topic").getAsString()).isEqualTo("dsmr");
-        assertThat(b.next().get("topic").getAsString()).isEqualTo("dsmr");
+        assertThat(a.nextReading().get("topic").getAsString()).isEqualTo("dsmr");
+        assertThat(b.nextReading().get("topic").getAsString()).isEqualTo("dsmr");
 
         sa.close();
         waitFor(() -> h.sessions() == 1);
         feed.publish(WebTelegrams.telegram(2, 0, "2025-06-14T13:15:08+02:00"));
-        assertThat(b.next().getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(2.0);
+        assertThat(b.nextReading().getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(2.0);
 
         assertThat(feed.listenerCount()).isEqualTo(1);
         h.close();
@@ -210,7 +229,7 @@ class DashboardSocketTest {
                 feed.publish(WebTelegrams.telegram(i, 0, "2025-06-14T13:15:07+02:00"));
                 slowest = Math.max(slowest, System.nanoTime() - t0);
                 // the healthy browser reads everything: pace the feed like a meter would, only faster
-                JsonObject m = healthy.next();
+                JsonObject m = healthy.nextReading();
                 assertThat(m.get("topic").getAsString()).isEqualTo("dsmr");
                 assertThat(m.getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(i);
             }
@@ -220,6 +239,78 @@ class DashboardSocketTest {
             assertThat(slow.dropped()).as("readings dropped for the stuck browser").isGreaterThan(0);
             assertThat(created.get(1).dropped()).isZero();
         }
+    }
+
+    /**
+     * Minutes of telegrams before the browser opens the page: it gets the last reading, then the chart's last five
+     * minutes (by arrival; meter times and watts worked out by hand), then the source's state.
+     */
+    @Test
+    void onConnectTheLastReadingThenTheChartsHistoryThenTheStatus() throws Exception {
+        long[] clock = { 1_000_000 };
+        WebTestServer s = start(new DashboardHub(feed, DashboardMessages::reading, () -> clock[0]));
+        feed.state(ConnectionState.CONNECTED, "connected to tcp 10.0.0.5:8088");
+        // ten minutes at one telegram a minute: 13:00 ... 13:09 by the meter's clock, import 100 W .. 1000 W
+        for (int i = 0; i < 10; i++) {
+            feed.publish(WebTelegrams.telegram(0.1 * (i + 1), 0, String.format("2025-06-14T13:%02d:00+02:00", i)));
+            clock[0] += 60_000;
+        }
+        clock[0] -= 60_000; // the browser opens the page right after the last one
+        Browser browser = new Browser();
+        connect(s.ws("/"), browser);
+
+        JsonObject power = browser.next();
+        assertThat(power.get("topic").getAsString()).isEqualTo("power");
+        assertThat(power.getAsJsonObject("payload").get("calculatedUsage").getAsLong()).isEqualTo(1000);
+
+        JsonObject history = browser.next();
+        assertThat(history.get("topic").getAsString()).isEqualTo("history");
+        assertThat(history.getAsJsonObject("payload").get("windowMs").getAsLong()).isEqualTo(300_000);
+        var points = history.getAsJsonObject("payload").getAsJsonArray("points");
+        // arrived within the last five minutes: 13:04 (exactly five minutes ago) to 13:09
+        assertThat(points).hasSize(6);
+        JsonObject oldest = points.get(0).getAsJsonObject();
+        assertThat(oldest.get("t").getAsLong())
+                .isEqualTo(java.time.OffsetDateTime.parse("2025-06-14T13:04:00+02:00").toInstant().toEpochMilli());
+        assertThat(oldest.get("net").getAsLong()).isEqualTo(500);
+        assertThat(oldest.get("l1").getAsLong()).isEqualTo(500);
+        assertThat(oldest.has("l2")).as("a phase the meter does not send is left out").isFalse();
+        assertThat(points.get(5).getAsJsonObject().get("net").getAsLong()).isEqualTo(1000);
+
+        JsonObject status = browser.next();
+        assertThat(status.get("topic").getAsString()).isEqualTo("status");
+        assertThat(status.getAsJsonObject("payload").get("state").getAsString()).isEqualTo("connected");
+        assertThat(status.getAsJsonObject("payload").get("message").getAsString()).contains("10.0.0.5:8088");
+        assertThat(status.getAsJsonObject("payload").get("telegramAgeMs").getAsLong()).isBetween(0L, 60_000L);
+
+        // the source goes quiet for six minutes: a browser that comes then gets no chart, but the state
+        clock[0] += 6 * 60_000;
+        feed.state(ConnectionState.NO_DATA, "no valid telegram for 60 s");
+        assertThat(browser.next().getAsJsonObject("payload").get("state").getAsString()).isEqualTo("no_data");
+        Browser late = new Browser();
+        connect(s.ws("/"), late);
+        assertThat(late.next().get("topic").getAsString()).isEqualTo("power");
+        JsonObject lateStatus = late.next();
+        assertThat(lateStatus.get("topic").getAsString()).isEqualTo("status");
+        assertThat(lateStatus.getAsJsonObject("payload").get("state").getAsString()).isEqualTo("no_data");
+    }
+
+    @Test
+    void historyOfAFastSourceIsBounded() throws Exception {
+        long[] clock = { 1_000_000 };
+        WebTestServer s = start(new DashboardHub(feed, DashboardMessages::reading, () -> clock[0]));
+        int n = DashboardHub.HISTORY_MAX_POINTS + 300;
+        for (int i = 0; i < n; i++) {
+            feed.publish(WebTelegrams.telegram(i / 1000.0, 0, "2025-06-14T13:15:07+02:00"));
+            clock[0] += 10; // a replay at a hundred telegrams a second
+        }
+        Browser browser = new Browser();
+        connect(s.ws("/"), browser);
+        browser.next(); // power
+        var points = browser.next().getAsJsonObject("payload").getAsJsonArray("points");
+        assertThat(points).hasSize(DashboardHub.HISTORY_MAX_POINTS);
+        assertThat(points.get(0).getAsJsonObject().get("net").getAsLong()).as("the oldest ones went").isEqualTo(300);
+        assertThat(points.get(points.size() - 1).getAsJsonObject().get("net").getAsLong()).isEqualTo(n - 1);
     }
 
     /** Opens a web socket by hand and then never reads again. */
