@@ -35,6 +35,7 @@ import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openhab.binding.p1meter.internal.reader.P1Reader;
 import org.openhab.binding.p1meter.internal.reader.P1Source;
@@ -73,9 +74,11 @@ final class Daemon {
         if (options.receiveTimeout < 0) {
             throw new UsageError("--receive-timeout must not be negative");
         }
-        readerOptions = readerOptions.withReceiveTimeout(Duration.ofSeconds(options.receiveTimeout));
+        ConsumerLimits limits = consumerLimits(options);
+        readerOptions = readerOptions.withReceiveTimeout(Duration.ofSeconds(options.receiveTimeout))
+                .withConsumerLimits(limits);
         this.reader = new P1Reader(source, decoder, readerOptions);
-        this.outputs = createOutputs(options);
+        this.outputs = createOutputs(options, limits);
     }
 
     private static P1Source createSource(DaemonOptions o) {
@@ -118,7 +121,17 @@ final class Daemon {
     // OUTPUTS: every output the options ask for is created here. The MQTT and web dashboard outputs plug in
     // at the two marked lines below.
     // ======================================================================================================
-    private List<P1Output> createOutputs(DaemonOptions o) {
+    static ConsumerLimits consumerLimits(DaemonOptions o) {
+        if (o.clientTimeout < 1) {
+            throw new UsageError("--client-timeout must be at least 1 second, got " + o.clientTimeout);
+        }
+        if (o.clientBacklogLimit < 1 || o.clientBacklogLimit > 1024) {
+            throw new UsageError("--client-backlog-limit must be 1-1024 MB, got " + o.clientBacklogLimit);
+        }
+        return new ConsumerLimits(Duration.ofSeconds(o.clientTimeout), o.clientBacklogLimit * 1024 * 1024);
+    }
+
+    private List<P1Output> createOutputs(DaemonOptions o, ConsumerLimits limits) {
         List<P1Output> list = new ArrayList<>();
         checkBindAddress(o.bind);
         if (o.maxClients < 1) {
@@ -126,11 +139,11 @@ final class Daemon {
         }
         Integer tcp = o.tcpServer;
         if (tcp != null) {
-            list.add(new JsonTcpServer(o.bind, checkPort("--tcp-server", tcp), o.maxClients));
+            list.add(new JsonTcpServer(o.bind, checkPort("--tcp-server", tcp), o.maxClients, limits));
         }
         Integer raw = o.rawTcpServer;
         if (raw != null) {
-            list.add(new RawTcpServer(o.bind, checkPort("--raw-tcp-server", raw), o.maxClients));
+            list.add(new RawTcpServer(o.bind, checkPort("--raw-tcp-server", raw), o.maxClients, limits));
         }
         String postUrl = o.postUrl;
         if (postUrl != null) {
@@ -142,7 +155,7 @@ final class Daemon {
         }
         Integer web = o.webServer;
         if (web != null) {
-            list.add(new WebServerOutput(o.bind, checkPort("--web-server", web)));
+            list.add(new WebServerOutput(o.bind, checkPort("--web-server", web), limits));
         }
         return list;
     }
@@ -233,10 +246,11 @@ final class Daemon {
         }
         reader.stop();
         ReaderStats s = reader.stats();
-        // a queued listener (dashboard, webhook, status log) that fell behind skipped its oldest events; the TCP and
-        // MQTT outputs run on the reader's thread and drop a stalled client or an old message instead, and log it
-        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by listeners that fell behind",
-                s.telegrams(), s.rejectedTotal(), s.droppedEvents());
+        // a queued listener (webhook, status log) skips its oldest events only past the backlog limit; the TCP
+        // servers and web sockets drop a client that stops reading, and log it
+        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by listeners past their backlog "
+                + "limit; waited {} ms for consumers that were behind", s.telegrams(), s.rejectedTotal(),
+                s.droppedEvents(), reader.pacingTime().toMillis());
     }
 
     List<P1Output> outputs() {

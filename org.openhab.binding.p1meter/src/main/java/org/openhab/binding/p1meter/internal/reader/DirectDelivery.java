@@ -41,11 +41,17 @@ final class DirectDelivery implements Delivery {
     }
 
     @Override
-    public synchronized void offer(Consumer<P1Listener> event) {
+    public synchronized void offer(Consumer<P1Listener> event, long weight) {
         if (closed) {
             return;
         }
         guarded.call(event);
+    }
+
+    /** Not synchronized: asked on the reader's thread between reads, and the listener answers for itself. */
+    @Override
+    public boolean behind() {
+        return !closed && listener instanceof PacedListener paced && paced.behind();
     }
 
     @Override

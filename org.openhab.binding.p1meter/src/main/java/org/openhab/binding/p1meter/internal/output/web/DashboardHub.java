@@ -19,21 +19,24 @@ import java.util.function.Function;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
+import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.PacedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pushes readings to the dashboard's web sockets, per the contract: on connect the last reading as
  * {@code {"topic":"power","payload":...}}, then every new one as {@code {"topic":"dsmr","payload":...}}.
- * Each telegram is written as JSON once, whatever the number of browsers; sends are asynchronous, so the
- * feed's thread never waits for a browser.
+ * Each telegram is written as JSON once, whatever the number of browsers, on the feed's thread; sends are
+ * asynchronous, so that thread never waits for a browser's I/O. A browser that reads slowly holds up a source
+ * that can wait ({@link PacedListener}); one that stops reading is dropped ({@link DashboardSocket}).
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class DashboardHub implements P1Listener, AutoCloseable {
+public final class DashboardHub implements DirectListener, PacedListener, AutoCloseable {
 
     public static final String TOPIC_CONNECT = "power";
     public static final String TOPIC_TELEGRAM = "dsmr";
@@ -41,18 +44,24 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
     private final Logger logger = LoggerFactory.getLogger(DashboardHub.class);
     private final P1Feed feed;
     private final Function<P1Telegram, String> readingJson;
+    private final ConsumerLimits limits;
     private final Set<DashboardSocket> sockets = ConcurrentHashMap.newKeySet();
     /** Orders a newcomer's first message with the broadcasts, so it never misses a telegram. */
     private final Object sendLock = new Object();
     private volatile boolean started;
 
     public DashboardHub(P1Feed feed) {
-        this(feed, DashboardMessages::reading);
+        this(feed, ConsumerLimits.defaults());
     }
 
-    DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson) {
+    public DashboardHub(P1Feed feed, ConsumerLimits limits) {
+        this(feed, DashboardMessages::reading, limits);
+    }
+
+    DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson, ConsumerLimits limits) {
         this.feed = feed;
         this.readingJson = readingJson;
+        this.limits = limits;
     }
 
     /** Subscribes to the feed. */
@@ -63,7 +72,7 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
 
     /** A new socket object for one browser: what a {@code WebSocketCreator} returns. */
     public DashboardSocket newSocket() {
-        return new DashboardSocket(this);
+        return new DashboardSocket(this, limits);
     }
 
     /** The number of connected browsers. */
@@ -80,11 +89,29 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
         if (message == null) {
             return;
         }
+        long now = System.nanoTime();
         synchronized (sendLock) {
             for (DashboardSocket socket : sockets) {
-                socket.send(message);
+                if (!socket.dropIfStalled(now)) {
+                    socket.send(message);
+                }
             }
         }
+    }
+
+    /** Asked before every read of a source that can wait; drops a browser whose no-progress time ran out. */
+    @Override
+    public boolean behind() {
+        if (sockets.isEmpty()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        for (DashboardSocket socket : sockets) {
+            if (!socket.dropIfStalled(now) && socket.behind()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void joined(DashboardSocket socket) {
