@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class P1Reader implements P1Feed {
 
-    private static final int READ_BUFFER = 4096;
+    /** Up to about 16 telegrams per read from a fast source; a serial port returns far less at a time. */
+    private static final int READ_BUFFER = 16 * 1024;
     private static final long LISTENER_CLOSE_WAIT_MS = 2000;
     private static final long THREAD_JOIN_MS = 5000;
     /** Weight of a telegram event beyond its raw bytes: the parsed readings (see {@link Delivery#offer}). */
