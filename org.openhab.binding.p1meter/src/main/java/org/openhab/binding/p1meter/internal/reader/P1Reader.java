@@ -472,23 +472,49 @@ public final class P1Reader implements P1Feed {
 
     // ---- watchdog thread
 
+    /**
+     * Sleeps until the next moment something can be due (the receive timeout counted from the last valid telegram,
+     * or the end of an auto-baud probe window), not on a fixed tick: with a telegram a second and a 60 s timeout it
+     * wakes about once a minute.
+     */
     private void watchLoop() {
         long timeoutNanos = options.receiveTimeout().toNanos();
         long probeNanos = source instanceof AutoBaudSource auto ? auto.probeWindow().toNanos() : 0;
-        long tick = Math.max(50, Math.min(1000, Math.min(timeoutNanos > 0 ? timeoutNanos / 4_000_000 : 1000,
-                probeNanos > 0 ? probeNanos / 4_000_000 : 1000)));
+        // how soon to look again when something is due but cannot be acted on yet (reconnecting, waiting for
+        // consumers)
+        long quarterTimeoutMs = timeoutNanos > 0 ? timeoutNanos / 4_000_000 : 1000;
+        long quarterProbeMs = probeNanos > 0 ? probeNanos / 4_000_000 : 1000;
+        long retryNanos = TimeUnit.MILLISECONDS
+                .toNanos(Math.max(50, Math.min(1000, Math.min(quarterTimeoutMs, quarterProbeMs))));
         while (running) {
-            sleep(tick);
-            if (!running) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (probeNanos > 0 && !validSinceOpen && now - openedAtNanos > probeNanos) {
-                closeByWatchdog("no valid telegram within " + Duration.ofNanos(probeNanos).toSeconds() + " s", true);
-            } else if (timeoutNanos > 0 && !pacing && now - lastValidNanos > timeoutNanos) {
-                closeByWatchdog("no valid telegram for " + options.receiveTimeout().toSeconds() + " s", false);
-            }
+            long wait = check(System.nanoTime(), timeoutNanos, probeNanos, retryNanos);
+            sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1));
         }
+    }
+
+    /** Closes the connection if the watchdog is due; returns how long until it should look again. */
+    private long check(long now, long timeoutNanos, long probeNanos, long retryNanos) {
+        long next = Long.MAX_VALUE;
+        if (probeNanos > 0 && !validSinceOpen) {
+            long left = openedAtNanos + probeNanos - now;
+            if (left <= 0) {
+                closeByWatchdog("no valid telegram within " + Duration.ofNanos(probeNanos).toSeconds() + " s", true);
+                return retryNanos;
+            }
+            next = left;
+        }
+        if (timeoutNanos > 0) {
+            if (pacing) {
+                return Math.min(next, retryNanos);
+            }
+            long left = lastValidNanos + timeoutNanos - now;
+            if (left <= 0) {
+                closeByWatchdog("no valid telegram for " + options.receiveTimeout().toSeconds() + " s", false);
+                return retryNanos;
+            }
+            next = Math.min(next, left);
+        }
+        return next == Long.MAX_VALUE ? retryNanos : next;
     }
 
     private void closeByWatchdog(String reason, boolean switchSettings) {

@@ -417,7 +417,9 @@ public final class MqttOutput implements P1Output, DirectListener {
             }
             OutboundMessage m;
             try {
-                m = queue.poll(500, TimeUnit.MILLISECONDS);
+                // whatever needs the publisher wakes it (a telegram, a lost connection, Home Assistant's restart,
+                // close): no ticking while a meter is quiet between telegrams; the minute is only a safety net
+                m = queue.poll(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
