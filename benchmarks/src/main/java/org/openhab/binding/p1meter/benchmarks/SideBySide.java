@@ -128,9 +128,10 @@ public final class SideBySide {
     private static int replay(int n, String consumer, String target, List<String> jvmOptions) throws Exception {
         String load = loadAverage();
         ServerSocket source = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        int jsonPort = freePort();
         Path log = Files.createTempFile("side-by-side-" + target, ".log");
-        Process daemon = start(target, source.getLocalPort(), jsonPort, List.of(), jvmOptions, log);
+        int[] port = { target.equals("p1meter") ? 0 : freePort() };
+        Process daemon = start(target, source.getLocalPort(), port[0], List.of(), jvmOptions, log);
+        int jsonPort = jsonPort(target, port[0], log);
         long pid = daemon.pid();
         AtomicLong maxRss = new AtomicLong();
         Thread sampler = thread("rss", () -> {
@@ -299,13 +300,16 @@ public final class SideBySide {
 
         Steady(String target, int mqttPort, List<String> jvmOptions) throws IOException {
             this.target = target;
-            int jsonPort = freePort();
-            int webPort = freePort();
+            // p1meter takes free ports itself and says which (another program may take a port found free here
+            // before the daemon binds it); smartmeter2mqtt cannot
+            boolean ours = target.equals("p1meter");
+            int chosen = ours ? 0 : freePort();
             log = Files.createTempFile("side-by-side-steady-" + target, ".log");
-            daemon = start(target, source.getLocalPort(), jsonPort,
-                    List.of("--web-server", Integer.toString(webPort), "--mqtt-url", "mqtt://127.0.0.1:" + mqttPort,
-                            "--mqtt-topic", target, "--mqtt-discovery"),
+            daemon = start(target, source.getLocalPort(), chosen,
+                    List.of("--web-server", Integer.toString(ours ? 0 : freePort()), "--mqtt-url",
+                            "mqtt://127.0.0.1:" + mqttPort, "--mqtt-topic", target, "--mqtt-discovery"),
                     jvmOptions, log);
+            int jsonPort = jsonPort(target, chosen, log);
             Socket client = connectWithRetry(jsonPort);
             thread(target + "-json", () -> {
                 try {
@@ -322,19 +326,27 @@ public final class SideBySide {
             });
             thread(target + "-source", () -> {
                 Telegrams telegrams = new Telegrams();
-                try (Socket feed = source.accept(); OutputStream out = feed.getOutputStream()) {
-                    long next = System.nanoTime();
-                    for (int i = 1; !stopping; i++) {
-                        out.write(telegrams.telegram(i));
-                        out.flush();
-                        next += 1_000_000_000L;
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
+                long next = System.nanoTime();
+                int i = 1;
+                while (!stopping) {
+                    // like a dongle: serves whichever connection the daemon makes, one at a time
+                    try (Socket feed = source.accept(); OutputStream out = feed.getOutputStream()) {
+                        while (!stopping) {
+                            out.write(telegrams.telegram(i++));
+                            out.flush();
+                            next += 1_000_000_000L;
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
                         }
+                    } catch (IOException e) {
+                        if (!stopping) {
+                            System.err.println(target + " source: " + e);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
                     }
-                } catch (IOException | InterruptedException e) {
-                    // the run ends
                 }
             });
         }
@@ -398,6 +410,23 @@ public final class SideBySide {
         command.addAll(List.of("--socket", "127.0.0.1:" + sourcePort, "--tcp-server", Integer.toString(jsonPort)));
         command.addAll(extra);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The JSON TCP port: the one chosen, or for p1meter (port 0) the one its log names. */
+    private static int jsonPort(String target, int chosen, Path log) throws IOException {
+        if (!target.equals("p1meter")) {
+            return chosen;
+        }
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("Started JSON TCP server on 127\\.0\\.0\\.1:(\\d+)");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            java.util.regex.Matcher m = p.matcher(Files.readString(log));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            sleep(20);
+        }
+        throw new IOException("the daemon did not start its JSON TCP server:\n" + Files.readString(log));
     }
 
     private static void waitForLog(Path log, String text) throws IOException {

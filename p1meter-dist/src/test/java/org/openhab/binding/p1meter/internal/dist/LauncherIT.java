@@ -115,7 +115,7 @@ class LauncherIT {
         Run run = launch(List.of("--version"), Map.of("PATH", java.getParent() + ":/usr/bin:/bin"));
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(recordedArgs()).containsExactly("-Xmx64m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-jar", home.resolve(Distribution.JAR).toRealPath().toString(), "--version");
+                "-XX:CompileThresholdScaling=0.05", "-XX:-UsePerfData", "-jar", home.resolve(Distribution.JAR).toRealPath().toString(), "--version");
     }
 
     @Test
