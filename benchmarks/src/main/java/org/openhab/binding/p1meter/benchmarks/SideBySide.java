@@ -196,16 +196,23 @@ public final class SideBySide {
             System.err.println("no result from the consumer; daemon log: " + log);
             return 1;
         }
-        double seconds = (r.lastAtMillis() - startMillis) / 1000.0;
+        double seconds = r.lastAtMillis() == 0 ? 0 : (r.lastAtMillis() - startMillis) / 1000.0;
         System.out.printf(Locale.ROOT,
                 "%s, %s consumer, %,d telegrams: received %,d, distinct %,d, lost %,d, duplicated %,d, out of order "
                         + "%,d; %.1f s, %,.0f telegrams/s end to end; daemon CPU %.1f s, largest RSS %.1f MB; "
                         + "load average %s at the start, %s at the end%n",
                 target, consumer, n, r.received(), r.distinct(), n - r.distinct(), r.duplicates(), r.outOfOrder(),
-                seconds, r.distinct() / seconds, (cpuAtEnd - cpuAtStart) / (double) CLOCK_TICKS_PER_SECOND,
+                seconds, seconds == 0 ? 0 : r.distinct() / seconds, (cpuAtEnd - cpuAtStart) / (double) CLOCK_TICKS_PER_SECOND,
                 maxRss.get() / 1024.0, load, loadAverage());
-        Files.deleteIfExists(log);
-        return r.distinct() == n && r.duplicates() == 0 ? 0 : 1;
+        boolean complete = r.distinct() == n && r.duplicates() == 0;
+        if (complete) {
+            Files.deleteIfExists(log);
+        } else {
+            List<String> lines = Files.readAllLines(log);
+            System.out.println("the daemon's log (" + log + "), last lines:");
+            lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> System.out.println("  " + l));
+        }
+        return complete ? 0 : 1;
     }
 
     record Result(long received, long distinct, long duplicates, long outOfOrder, long lastAtMillis) {

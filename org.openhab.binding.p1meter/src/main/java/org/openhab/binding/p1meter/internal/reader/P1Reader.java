@@ -492,29 +492,38 @@ public final class P1Reader implements P1Feed {
         }
     }
 
-    /** Closes the connection if the watchdog is due; returns how long until it should look again. */
+    /**
+     * Closes the connection if the watchdog is due; returns how long until it should look again. Decided under the
+     * connection lock, so that times read before a connection was opened are never held against it.
+     */
     private long check(long now, long timeoutNanos, long probeNanos, long retryNanos) {
-        long next = Long.MAX_VALUE;
-        if (probeNanos > 0 && !validSinceOpen) {
-            long left = openedAtNanos + probeNanos - now;
-            if (left <= 0) {
-                closeByWatchdog("no valid telegram within " + Duration.ofNanos(probeNanos).toSeconds() + " s", true);
-                return retryNanos;
+        synchronized (connectionLock) {
+            if (!open || watchdogReason != null) {
+                return retryNanos; // nothing open to watch (yet): look again soon
             }
-            next = left;
+            long next = Long.MAX_VALUE;
+            if (probeNanos > 0 && !validSinceOpen) {
+                long left = openedAtNanos + probeNanos - now;
+                if (left <= 0) {
+                    closeByWatchdog("no valid telegram within " + Duration.ofNanos(probeNanos).toSeconds() + " s",
+                            true);
+                    return retryNanos;
+                }
+                next = left;
+            }
+            if (timeoutNanos > 0) {
+                if (pacing) {
+                    return Math.min(next, retryNanos);
+                }
+                long left = lastValidNanos + timeoutNanos - now;
+                if (left <= 0) {
+                    closeByWatchdog("no valid telegram for " + options.receiveTimeout().toSeconds() + " s", false);
+                    return retryNanos;
+                }
+                next = Math.min(next, left);
+            }
+            return next == Long.MAX_VALUE ? retryNanos : next;
         }
-        if (timeoutNanos > 0) {
-            if (pacing) {
-                return Math.min(next, retryNanos);
-            }
-            long left = lastValidNanos + timeoutNanos - now;
-            if (left <= 0) {
-                closeByWatchdog("no valid telegram for " + options.receiveTimeout().toSeconds() + " s", false);
-                return retryNanos;
-            }
-            next = Math.min(next, left);
-        }
-        return next == Long.MAX_VALUE ? retryNanos : next;
     }
 
     private void closeByWatchdog(String reason, boolean switchSettings) {
