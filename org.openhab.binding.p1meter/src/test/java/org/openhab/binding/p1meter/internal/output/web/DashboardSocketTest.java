@@ -42,7 +42,12 @@ import org.junit.jupiter.api.Timeout;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
+import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
+import org.openhab.binding.p1meter.internal.reader.P1Reader;
+import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
+import org.openhab.binding.p1meter.internal.reader.ReplaySource;
 
 /**
  * The dashboard's web socket in a real Jetty, with a real Jetty web socket client.
@@ -220,6 +225,61 @@ class DashboardSocketTest {
             // 200 readings of 256 KB pass the stuck browser's 4 MB backlog limit: it is disconnected, the other stays
             waitFor(() -> h.sessions() == 1);
             assertThat(h.sessions()).isEqualTo(1);
+        }
+    }
+
+    /** A browser that reads slowly: it rests a millisecond every 20 messages, so the server's queue builds up. */
+    @WebSocket
+    public static final class SlowBrowser {
+        final List<Integer> numbers = new CopyOnWriteArrayList<>();
+
+        @OnWebSocketMessage
+        public void onText(String text) {
+            JsonObject payload = JsonParser.parseString(text).getAsJsonObject().getAsJsonObject("payload");
+            numbers.add(NumberedTelegrams.number(payload.get("totalT1Use").getAsBigDecimal()));
+            if (numbers.size() % 20 == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * A browser that reads, however slowly, gets every reading of a replay, in order: the replay is read at its pace
+     * rather than readings being dropped for it.
+     */
+    @Test
+    void aBrowserThatReadsSlowlyGetsEveryReadingOfAReplay() throws Exception {
+        int telegrams = 20_000;
+        P1Reader reader = new P1Reader(new ReplaySource(telegrams, true), DecoderConfig.plaintext(),
+                ReaderOptions.defaults());
+        try {
+            DashboardHub h = new DashboardHub(reader);
+            hub = h;
+            h.start();
+            WebTestServer s = new WebTestServer(new DashboardServlet(reader, "./"), "/*",
+                    (req, resp) -> h.newSocket(), "/");
+            server = s;
+            SlowBrowser browser = new SlowBrowser();
+            client.connect(browser, s.ws("/")).get(10, TimeUnit.SECONDS);
+            waitFor(() -> h.sessions() == 1);
+
+            reader.start();
+            long deadline = System.currentTimeMillis() + 50_000;
+            while (browser.numbers.size() < telegrams && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(browser.numbers).hasSize(telegrams);
+            for (int i = 0; i < telegrams; i++) {
+                assertThat(browser.numbers.get(i)).as("reading at position %d", i).isEqualTo(i + 1);
+            }
+            assertThat(reader.pacingTime()).as("time the replay waited for the browser").isPositive();
+            assertThat(h.sessions()).isEqualTo(1);
+        } finally {
+            reader.stop();
         }
     }
 
