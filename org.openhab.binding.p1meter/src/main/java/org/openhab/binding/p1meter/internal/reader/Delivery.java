@@ -34,6 +34,10 @@ interface Delivery {
      */
     void offer(Consumer<P1Listener> event, long weight);
 
+    /** The reader handed over all events of one read (see {@link DirectListener#endOfBatch()}). */
+    default void endOfBatch() {
+    }
+
     /** True while the listener or its consumers are behind: a source that can wait is not read further. */
     boolean behind();
 

@@ -406,6 +406,9 @@ public final class P1Reader implements P1Feed {
                 if (n > 0) {
                     bytes.addAndGet(n);
                     decoder.feed(buffer, 0, n);
+                    for (Delivery q : listeners) {
+                        q.endOfBatch();
+                    }
                 }
             }
         } catch (IOException e) {

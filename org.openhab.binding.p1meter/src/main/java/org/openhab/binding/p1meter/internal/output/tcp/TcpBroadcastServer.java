@@ -74,8 +74,10 @@ public final class TcpBroadcastServer {
     private final ByteBuffer discard = ByteBuffer.allocate(1024);
     private @Nullable ServerSocketChannel serverChannel;
     private @Nullable Selector selector;
-    private @Nullable Thread selectorThread;
+    private volatile @Nullable Thread selectorThread;
     private volatile boolean running;
+    /** Set once a feed says where its batches end ({@link #endOfBatch()}): writes then wait for the end of each. */
+    private volatile boolean batching;
 
     /**
      * @param name for logs and thread names, e.g. {@code json}
@@ -175,6 +177,18 @@ public final class TcpBroadcastServer {
     public void broadcast(byte[] data) {
         for (Client c : clients) {
             c.send(data);
+        }
+    }
+
+    /**
+     * The feed has handed over everything it has for now (the reader: all telegrams of one read): writes what waits
+     * for each client, many messages in one system call. From the first call on, {@link #broadcast} leaves the
+     * writing to this; a feed that never calls it has every message written at once.
+     */
+    public void endOfBatch() {
+        batching = true;
+        for (Client c : clients) {
+            c.flush();
         }
     }
 
@@ -360,33 +374,42 @@ public final class TcpBroadcastServer {
         /** When the client last took bytes, or when its backlog started if later. */
         private long progressNanos;
         private boolean closed;
+        /** Guarded by this: OP_WRITE is in the key's interest set. */
+        private boolean writeArmed;
 
         Client(SocketChannel channel, String remote) {
             this.channel = channel;
             this.remote = remote;
         }
 
-        /** Any thread: writes at once when nothing waits, else queues behind what waits. */
+        /**
+         * Any thread: writes at once when nothing waits (or, once the feed says where its batches end, at the end of
+         * the batch), else queues behind what waits.
+         */
         void send(byte[] data) {
+            String failure = null;
             String drop = null;
             synchronized (this) {
                 if (closed) {
                     return;
                 }
                 ByteBuffer buffer = ByteBuffer.wrap(data);
-                if (pending.isEmpty()) {
+                if (pending.isEmpty() && !batching) {
                     try {
                         channel.write(buffer);
                     } catch (IOException e) {
-                        drop = message(e);
+                        failure = message(e);
                     }
-                    if (drop == null && buffer.hasRemaining()) {
+                    if (failure == null && buffer.hasRemaining()) {
                         pending.addLast(buffer);
                         pendingBytes = buffer.remaining();
-                        progressNanos = System.nanoTime();
+                        progressNanos = System.nanoTime(); // a backlog starts now
                         writeWhenWritable(true);
                     }
                 } else {
+                    if (pending.isEmpty()) {
+                        progressNanos = System.nanoTime();
+                    }
                     pending.addLast(buffer);
                     pendingBytes += data.length;
                     if (pendingBytes > limits.maxBacklogBytes()) {
@@ -394,16 +417,21 @@ public final class TcpBroadcastServer {
                     }
                 }
             }
-            if (drop != null) {
+            if (failure != null) {
+                close(failure, false, false);
+            } else if (drop != null) {
                 close(drop, true, true);
             }
         }
 
-        /** Selector thread: the socket takes more. */
+        /**
+         * The selector thread when the socket takes more, or the feed's thread at the end of a batch: writes what
+         * waits, many messages per system call, and asks the selector to go on when the socket is full.
+         */
         void flush() {
             String failure = null;
             synchronized (this) {
-                if (closed) {
+                if (closed || pending.isEmpty()) {
                     return;
                 }
                 try {
@@ -424,8 +452,8 @@ public final class TcpBroadcastServer {
                 } catch (IOException e) {
                     failure = message(e);
                 }
-                if (failure == null && pending.isEmpty()) {
-                    writeWhenWritable(false);
+                if (failure == null) {
+                    writeWhenWritable(!pending.isEmpty());
                 }
             }
             if (failure != null) {
@@ -433,14 +461,15 @@ public final class TcpBroadcastServer {
             }
         }
 
-        /** Guarded by this. */
+        /** Guarded by this: OP_WRITE on or off; wakes the selector only when it is newly needed. */
         private void writeWhenWritable(boolean on) {
             SelectionKey k = key;
-            if (k == null || !k.isValid()) {
+            if (k == null || !k.isValid() || on == writeArmed) {
                 return;
             }
+            writeArmed = on;
             k.interestOps(on ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-            if (on) {
+            if (on && Thread.currentThread() != selectorThread) {
                 k.selector().wakeup(); // to arm the no-progress deadline and write when the socket drains
             }
         }

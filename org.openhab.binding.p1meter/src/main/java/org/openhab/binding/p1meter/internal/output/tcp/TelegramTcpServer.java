@@ -61,6 +61,12 @@ public abstract class TelegramTcpServer implements P1Output, DirectListener, Pac
         server.broadcast(encode(telegram));
     }
 
+    /** The telegrams of one read leave in one write per client. */
+    @Override
+    public void endOfBatch() {
+        server.endOfBatch();
+    }
+
     @Override
     public boolean behind() {
         return server.behind();
