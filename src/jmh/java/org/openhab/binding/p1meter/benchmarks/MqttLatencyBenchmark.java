@@ -52,7 +52,7 @@ import io.moquette.broker.config.MemoryConfig;
  * parses a telegram; this pipeline parses as soon as the CRC line is complete.
  *
  * <p>
- * Run: {@code java -cp benchmarks/target/benchmarks.jar org.openhab.binding.p1meter.benchmarks.MqttLatencyBenchmark
+ * Run: {@code benchmarks/run org.openhab.binding.p1meter.benchmarks.MqttLatencyBenchmark
  * [slow-count] [fast-count] [broker host:port|embedded] [qos]}. Defaults: 200 telegrams at 1/s, 1000 at 100/s, an embedded
  * Moquette broker (give host:port to measure against mosquitto instead), QoS 1. Every telegram is a DSMR 5.0
  * three-phase telegram with gas (an Iskra AM550's, with a sequence number in its power value and a fresh CRC).

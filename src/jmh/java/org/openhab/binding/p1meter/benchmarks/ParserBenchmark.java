@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar ParserBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
+ * benchmarks/run org.openjdk.jmh.Main ParserBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
  * </pre>
  *
  * @author P1 Meter Team - Initial contribution

@@ -42,7 +42,8 @@ import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
+import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Reader;
 import org.openhab.binding.p1meter.internal.reader.P1Source;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
@@ -83,9 +84,11 @@ final class Daemon {
         if (options.receiveTimeout < 0) {
             throw new UsageError("--receive-timeout must not be negative");
         }
-        readerOptions = readerOptions.withReceiveTimeout(Duration.ofSeconds(options.receiveTimeout));
+        ConsumerLimits limits = consumerLimits(options);
+        readerOptions = readerOptions.withReceiveTimeout(Duration.ofSeconds(options.receiveTimeout))
+                .withConsumerLimits(limits);
         this.reader = new P1Reader(source, decoder, readerOptions);
-        this.outputs = createOutputs(options);
+        this.outputs = createOutputs(options, limits);
     }
 
     private static P1Source createSource(DaemonOptions o) {
@@ -125,7 +128,17 @@ final class Daemon {
     // OUTPUTS: every output the options ask for is created here. The MQTT and web dashboard outputs plug in
     // at the two marked lines below.
     // ======================================================================================================
-    private List<P1Output> createOutputs(DaemonOptions o) {
+    static ConsumerLimits consumerLimits(DaemonOptions o) {
+        if (o.clientTimeout < 1) {
+            throw new UsageError("--client-timeout must be at least 1 second, got " + o.clientTimeout);
+        }
+        if (o.clientBacklogLimit < 1 || o.clientBacklogLimit > 1024) {
+            throw new UsageError("--client-backlog-limit must be 1-1024 MB, got " + o.clientBacklogLimit);
+        }
+        return new ConsumerLimits(Duration.ofSeconds(o.clientTimeout), o.clientBacklogLimit * 1024 * 1024);
+    }
+
+    private List<P1Output> createOutputs(DaemonOptions o, ConsumerLimits limits) {
         List<P1Output> list = new ArrayList<>();
         if (o.maxClients < 1) {
             throw new UsageError("--max-clients must be at least 1");
@@ -133,12 +146,13 @@ final class Daemon {
         Map<Integer, String> ports = new LinkedHashMap<>();
         Integer tcp = o.tcpServer;
         if (tcp != null) {
-            add(list, "--tcp-server", new JsonTcpServer(o.bind, claimPort(ports, "--tcp-server", tcp), o.maxClients));
+            add(list, "--tcp-server",
+                    new JsonTcpServer(o.bind, claimPort(ports, "--tcp-server", tcp), o.maxClients, limits));
         }
         Integer raw = o.rawTcpServer;
         if (raw != null) {
             add(list, "--raw-tcp-server",
-                    new RawTcpServer(o.bind, claimPort(ports, "--raw-tcp-server", raw), o.maxClients));
+                    new RawTcpServer(o.bind, claimPort(ports, "--raw-tcp-server", raw), o.maxClients, limits));
         }
         String postUrl = o.postUrl;
         if (postUrl != null) {
@@ -150,7 +164,7 @@ final class Daemon {
         }
         Integer web = o.webServer;
         if (web != null) {
-            add(list, "--web-server", new WebServerOutput(o.bind, claimPort(ports, "--web-server", web)));
+            add(list, "--web-server", new WebServerOutput(o.bind, claimPort(ports, "--web-server", web), limits));
         }
         checkBindAddress(o.bind);
         return list;
@@ -325,18 +339,22 @@ final class Daemon {
             return;
         }
         ReaderStats s = reader.stats();
-        // a queued listener (dashboard, webhook, status log) that fell behind skipped its oldest events; the TCP and
-        // MQTT outputs run on the reader's thread and drop a stalled client or an old message instead, and log it
-        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by listeners that fell behind",
-                s.telegrams(), s.rejectedTotal(), s.droppedEvents());
+        // a queued listener (webhook, status log) skips its oldest events only past the backlog limit; the TCP
+        // servers and web sockets drop a client that stops reading, and log it
+        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by listeners past their backlog "
+                + "limit; waited {} ms for consumers that were behind", s.telegrams(), s.rejectedTotal(),
+                s.droppedEvents(), reader.pacingTime().toMillis());
     }
 
     List<P1Output> outputs() {
         return outputs;
     }
 
-    /** Tells the user what the reader is doing. */
-    private final class StatusLog implements P1Listener {
+    /**
+     * Tells the user what the reader is doing. Called on the reader's thread: counting and an occasional log line
+     * cost less than handing every event to a thread of its own.
+     */
+    private final class StatusLog implements DirectListener {
         private long count;
 
         @Override

@@ -150,7 +150,13 @@ public final class DaemonOptions {
     @Option(names = "--receive-timeout", paramLabel = "SECONDS", order = 41, defaultValue = "60", description = "Reconnect when no valid telegram arrived for this long (0: never). Default: ${DEFAULT-VALUE}.")
     long receiveTimeout;
 
-    @Option(names = "--debug", order = 42, description = "Log every telegram and connection detail.")
+    @Option(names = "--client-timeout", paramLabel = "SECONDS", order = 42, defaultValue = "30", description = "Drop a TCP client or web socket that takes nothing for this long while readings wait for it (one that reads, however slowly, gets everything). Default: ${DEFAULT-VALUE}.")
+    long clientTimeout;
+
+    @Option(names = "--client-backlog-limit", paramLabel = "MB", order = 43, defaultValue = "4", description = "Drop a TCP client or web socket with more than this waiting for it (a source that can wait, TCP or --simulate, is read at the slowest client's pace instead, so this is reached only from a serial port). Default: ${DEFAULT-VALUE}.")
+    long clientBacklogLimit;
+
+    @Option(names = "--debug", order = 44, description = "Log every telegram and connection detail.")
     boolean debug;
 
     /** The MQTT options as smartmeter2mqtt splits them: a comma list. */

@@ -25,6 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.FeedStatus;
+import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.osgi.service.component.annotations.Component;
@@ -124,8 +125,8 @@ public class P1BridgeRegistryImpl implements P1BridgeRegistry {
     /** Orders the telegrams of all bridges, so "all bridges" knows which one came last. */
     private static final AtomicLong TELEGRAM_SEQUENCE = new AtomicLong();
 
-    /** Tracks when a bridge last delivered a telegram. */
-    private static final class Registration implements P1Listener {
+    /** Tracks when a bridge last delivered a telegram: one counter, on the reader's thread (no thread of its own). */
+    private static final class Registration implements DirectListener {
         final P1Feed feed;
         volatile long lastTelegramSequence;
 

@@ -32,7 +32,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,9 +46,9 @@ import com.google.gson.JsonParser;
 
 /**
  * A short soak of the packaged daemon (the full one is {@code SoakRun} in the benchmarks): 20,000 numbered
- * telegrams as fast as it takes them (at most 128 between the source and the JSON client), JSON and raw TCP
- * outputs on. Every telegram reaches the JSON client exactly once, and the daemon's threads and open file
- * descriptors (from /proc) are the same at the end as after the first thousand.
+ * telegrams as fast as the socket takes them (the daemon reads its TCP source at the pace of its slowest client),
+ * JSON and raw TCP outputs on. Every telegram reaches the JSON client exactly once and the raw client too, and the
+ * daemon's threads and open file descriptors (from /proc) are the same at the end as after the first thousand.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -59,7 +58,6 @@ import com.google.gson.JsonParser;
 class DaemonSoakIT {
 
     private static final int TELEGRAMS = 20_000;
-    private static final int WINDOW = 128;
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -119,13 +117,8 @@ class DaemonSoakIT {
         Thread writer = new Thread(() -> {
             try {
                 OutputStream out = new BufferedOutputStream(feed.getOutputStream(), 64 * 1024);
+                // as fast as the socket takes them: the daemon reads its TCP source at the pace of its slowest client
                 for (int i = 1; i <= TELEGRAMS; i++) {
-                    if (i - received.get() > WINDOW) {
-                        out.flush();
-                        while (i - received.get() > WINDOW) {
-                            LockSupport.parkNanos(50_000);
-                        }
-                    }
                     out.write(DaemonTelegrams.numbered(i));
                 }
                 out.flush();
@@ -164,16 +157,13 @@ class DaemonSoakIT {
         // loaded CI run saw 11 descriptors after warm-up and 10 at the end); a leak would be one per telegram
         assertThat(atEnd[1]).as("open file descriptors").isLessThanOrEqualTo(afterWarmUp[1] + 1);
         assertThat(atEnd[0]).as("threads").isLessThanOrEqualTo(afterWarmUp[0] + 3);
-        // the raw client gets every telegram (its output runs on the reader's thread and never skips one), or, if
-        // this machine let it fall 256 behind on its socket, it is dropped as stalled, and the daemon says so
+        // the raw client, which reads, gets every telegram too: nobody is dropped for being behind
         long deadline = System.currentTimeMillis() + 10_000;
-        while (rawTelegrams.get() < TELEGRAMS && !d.err().contains("stalled")
-                && System.currentTimeMillis() < deadline) {
+        while (rawTelegrams.get() < TELEGRAMS && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        if (!d.err().contains("raw TCP client /127.0.0.1:" + raw.getLocalPort() + " disconnected (stalled")) {
-            assertThat(rawTelegrams.get()).isEqualTo(TELEGRAMS);
-        }
+        assertThat(rawTelegrams.get()).isEqualTo(TELEGRAMS);
+        assertThat(d.err()).doesNotContain("dropped");
 
         d.process.toHandle().destroy();
         assertThat(d.exit()).isZero();

@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -63,8 +65,14 @@ class DaemonSourceFaultsIT {
 
     @Test
     void recoversFromEveryFaultOfTheDongleAndLosesNoTelegramSentAfterRecovery() throws Exception {
-        ServerSocket dongle = listen(0);
-        int port = dongle.getLocalPort();
+        // The dongle listens only once the JSON client is connected (until then the daemon's connections are
+        // refused and retried), and a thread of its own serves each connection the moment it is accepted, as a real
+        // dongle does. So the daemon's connections and the dongle's script stay in step whatever the scheduling:
+        // no connection waits in the listen backlog while the daemon's 1 s receive timeout runs out on it.
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
         DaemonIT.Daemon d = new DaemonIT.Daemon(new ProcessBuilder(ProcessHandle.current().info().command()
                 .orElse("java"), "-jar", DaemonIT.JAR.toString(), "--socket", "127.0.0.1:" + port, "--tcp-server",
                 "0", "--bind", "127.0.0.1", "--receive-timeout", "1").start());
@@ -79,30 +87,45 @@ class DaemonSourceFaultsIT {
         BufferedReader lines = new BufferedReader(new InputStreamReader(json.getInputStream(), StandardCharsets.UTF_8));
         d.await(Pattern.compile("json TCP client .* connected"));
 
-        // 1: 256 KB of garbage, then two telegrams, then hang up
         byte[] garbage = new byte[256 * 1024];
         new Random(3).nextBytes(garbage);
-        try (Socket c = accept(dongle); OutputStream out = c.getOutputStream()) {
-            out.write(garbage);
-            out.write(DaemonTelegrams.numbered(1));
-            out.write(DaemonTelegrams.numbered(2));
-        }
-        // 2: one telegram, hang up
-        try (Socket c = accept(dongle); OutputStream out = c.getOutputStream()) {
-            out.write(DaemonTelegrams.numbered(3));
-        }
-        // 3: a telegram and half of the next, then silence with the connection open
-        Socket stalled = accept(dongle);
-        closeables.add(stalled);
         byte[] fifth = DaemonTelegrams.numbered(5);
-        stalled.getOutputStream().write(DaemonTelegrams.numbered(4));
-        stalled.getOutputStream().write(Arrays.copyOf(fifth, fifth.length / 2));
-        stalled.getOutputStream().flush();
+        ServerSocket dongle = listen(port);
+        BlockingQueue<Throwable> dongleFailures = new LinkedBlockingQueue<>();
+        Thread script = new Thread(() -> {
+            try {
+                // 1: 256 KB of garbage, then two telegrams, then hang up
+                try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
+                    out.write(garbage);
+                    out.write(DaemonTelegrams.numbered(1));
+                    out.write(DaemonTelegrams.numbered(2));
+                }
+                // 2: one telegram, hang up
+                try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
+                    out.write(DaemonTelegrams.numbered(3));
+                }
+                // 3: a telegram and half of the next, then silence with the connection open; the dongle stops
+                // listening at once, so the daemon's next attempt is refused whenever it comes
+                try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
+                    out.write(DaemonTelegrams.numbered(4));
+                    out.write(Arrays.copyOf(fifth, fifth.length / 2));
+                    out.flush();
+                    dongle.close();
+                    c.getInputStream().read(); // until the daemon gives up on the silent connection
+                }
+            } catch (IOException | RuntimeException e) {
+                dongleFailures.add(e);
+            }
+        }, "test-dongle");
+        script.setDaemon(true);
+        script.start();
         d.await(Pattern.compile("no valid telegram for 1 s"));
         // 4: the dongle is gone for a while: connections are refused
-        dongle.close();
         d.await(Pattern.compile("Cannot open tcp 127\\.0\\.0\\.1:" + port + ": cannot connect to 127\\.0\\.0\\.1:"
                 + port + ": Connection refused; retrying with backoff"));
+        script.join(15_000);
+        assertThat(script.isAlive()).as("the dongle's script is still running").isFalse();
+        assertThat(dongleFailures).isEmpty();
         // 5: back on the same port with five telegrams
         ServerSocket back = listen(port);
         try (Socket c = accept(back); OutputStream out = c.getOutputStream()) {

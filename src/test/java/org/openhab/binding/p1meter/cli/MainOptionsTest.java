@@ -95,7 +95,8 @@ class MainOptionsTest {
                         "totalT1Use,nosuchfield" },
                 { "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-fields", "nosuch" },
                 { "--simulate", "--post-url", "http://example.org/", "--post-header", "no colon" },
-                { "--simulate", "--tcp-server", "abc" }, { "--no-such-option" } };
+                { "--simulate", "--tcp-server", "abc" }, { "--no-such-option" },
+                { "--simulate", "--client-timeout", "0" }, { "--simulate", "--client-backlog-limit", "0" } };
         for (String[] args : cases) {
             String[] r = run(Map.of(), args);
             assertThat(r[0]).as(String.join(" ", args)).isEqualTo("2");
@@ -125,6 +126,19 @@ class MainOptionsTest {
         assertThat(run(Map.of(), "--simulate", "--post-url", "http://x.org/", "--post-interval", "-5")[2])
                 .contains("--post-interval");
         assertThat(run(Map.of(), "--simulate", "--enc-key", "0011")[2]).contains("--enc-key");
+        assertThat(run(Map.of(), "--simulate", "--client-timeout", "0")[2]).contains("--client-timeout");
+        assertThat(run(Map.of("SMARTMETER_CLIENT_BACKLOG_LIMIT", "5000"), "--simulate")[2])
+                .contains("--client-backlog-limit").contains("1-1024 MB");
+    }
+
+    @Test
+    void clientLimitsFromOptionsOrEnvironment() {
+        assertThat(Daemon.consumerLimits(parse(Map.of(), "--simulate")))
+                .isEqualTo(org.openhab.binding.p1meter.internal.reader.ConsumerLimits.defaults());
+        var limits = Daemon.consumerLimits(parse(Map.of("SMARTMETER_CLIENT_TIMEOUT", "90"), "--simulate",
+                "--client-backlog-limit", "16"));
+        assertThat(limits.noProgressTimeout()).hasSeconds(90);
+        assertThat(limits.maxBacklogBytes()).isEqualTo(16L * 1024 * 1024);
     }
 
     @Test

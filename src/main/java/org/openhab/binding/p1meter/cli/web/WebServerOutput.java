@@ -28,6 +28,7 @@ import org.openhab.binding.p1meter.internal.output.NetworkFailure;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.web.DashboardHub;
 import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class WebServerOutput implements P1Output {
     private final String bindAddress;
     private final int port;
     private final boolean webSocket;
+    private final ConsumerLimits limits;
     private @Nullable Server server;
     private @Nullable DashboardHub hub;
     private int boundPort = -1;
@@ -58,14 +60,24 @@ public final class WebServerOutput implements P1Output {
      * @param port the TCP port; 0 picks a free one (see {@link #port()})
      */
     public WebServerOutput(String bindAddress, int port) {
-        this(bindAddress, port, true);
+        this(bindAddress, port, ConsumerLimits.defaults());
+    }
+
+    /** @param limits when a browser that does not keep up with the web socket is dropped */
+    public WebServerOutput(String bindAddress, int port, ConsumerLimits limits) {
+        this(bindAddress, port, true, limits);
     }
 
     /** Without the web socket the page falls back to polling; the end-to-end test uses this to prove it. */
     WebServerOutput(String bindAddress, int port, boolean webSocket) {
+        this(bindAddress, port, webSocket, ConsumerLimits.defaults());
+    }
+
+    private WebServerOutput(String bindAddress, int port, boolean webSocket, ConsumerLimits limits) {
         this.bindAddress = bindAddress;
         this.port = port;
         this.webSocket = webSocket;
+        this.limits = limits;
     }
 
     @Override
@@ -73,7 +85,7 @@ public final class WebServerOutput implements P1Output {
         if (server != null) {
             return;
         }
-        DashboardHub dashboardHub = new DashboardHub(feed);
+        DashboardHub dashboardHub = new DashboardHub(feed, limits);
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
         threads.setName("p1meter-web");
         Server jetty = new Server(threads);

@@ -273,12 +273,26 @@ public final class TelegramJson {
         sb.append(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
     }
 
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void string(StringBuilder sb, @Nullable String s) {
         if (s == null) {
             sb.append("null");
             return;
         }
         sb.append('"');
+        if (!needsEscape(s)) {
+            sb.append(s).append('"'); // meters' texts nearly always: one copy instead of a char at a time
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

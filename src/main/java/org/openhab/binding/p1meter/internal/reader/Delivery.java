@@ -27,8 +27,19 @@ interface Delivery {
 
     P1Listener listener();
 
-    /** Hands an event on; never blocks on the listener's I/O. */
-    void offer(Consumer<P1Listener> event);
+    /**
+     * Hands an event on; never blocks on the listener's I/O.
+     *
+     * @param weight about the memory the event holds while it waits (for the backlog limit)
+     */
+    void offer(Consumer<P1Listener> event, long weight);
+
+    /** The reader handed over all events of one read (see {@link DirectListener#endOfBatch()}). */
+    default void endOfBatch() {
+    }
+
+    /** True while the listener or its consumers are behind: a source that can wait is not read further. */
+    boolean behind();
 
     /** Delivers what is pending (for at most {@code waitMillis}); later events are ignored. */
     void close(long waitMillis);

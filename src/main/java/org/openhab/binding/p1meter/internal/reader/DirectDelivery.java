@@ -26,6 +26,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 final class DirectDelivery implements Delivery {
 
+    private static final Consumer<P1Listener> END_OF_BATCH = l -> ((DirectListener) l).endOfBatch();
+
     private final DirectListener listener;
     private volatile boolean closed;
     private final GuardedListener guarded;
@@ -41,11 +43,24 @@ final class DirectDelivery implements Delivery {
     }
 
     @Override
-    public synchronized void offer(Consumer<P1Listener> event) {
+    public synchronized void offer(Consumer<P1Listener> event, long weight) {
         if (closed) {
             return;
         }
         guarded.call(event);
+    }
+
+    @Override
+    public synchronized void endOfBatch() {
+        if (!closed) {
+            guarded.call(END_OF_BATCH);
+        }
+    }
+
+    /** Not synchronized: asked on the reader's thread between reads, and the listener answers for itself. */
+    @Override
+    public boolean behind() {
+        return !closed && listener instanceof PacedListener paced && paced.behind();
     }
 
     @Override

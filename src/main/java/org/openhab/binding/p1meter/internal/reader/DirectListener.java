@@ -26,4 +26,11 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  */
 @NonNullByDefault
 public interface DirectListener extends P1Listener {
+
+    /**
+     * The reader has handed over every event of what it just read and is about to read again (possibly waiting):
+     * the moment to write out what the callbacks gathered, in one go.
+     */
+    default void endOfBatch() {
+    }
 }

@@ -23,8 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers events to one listener on its own thread, so that a slow or throwing listener delays nobody else.
- * The queue is bounded: when it is full the OLDEST pending event is dropped (a consumer that fell behind wants
- * the newest reading, not a backlog) and counted.
+ *
+ * <p>
+ * A listener that keeps working through its events gets every one of them: while it has more than
+ * {@link ConsumerLimits#highWater()} waiting it is {@link #behind()}, and a reader of a source that can wait reads
+ * no further until it has caught up. A listener that finishes no event for
+ * {@link ConsumerLimits#noProgressTimeout()} is no longer waited for (and that is logged). What waits for it is
+ * bounded by {@link ConsumerLimits#maxBacklogBytes()}: beyond that its OLDEST events are skipped, counted and
+ * logged (the listener lives in this process and stays subscribed; it wants the newest reading most).
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -33,20 +39,33 @@ final class ListenerQueue implements Delivery {
 
     private final Logger logger = LoggerFactory.getLogger(ListenerQueue.class);
 
+    /** One waiting event and about the memory it holds. */
+    private record Pending(Consumer<P1Listener> event, long weight) {
+    }
+
     private final P1Listener listener;
-    private final int capacity;
+    private final ConsumerLimits limits;
     private final AtomicLong dropped;
-    private final ArrayDeque<Consumer<P1Listener>> queue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final Thread thread;
-    private boolean closed;
     private final GuardedListener guarded;
 
+    // guarded by queue
+    private boolean closed;
+    private long pendingBytes;
+    /** The listener is inside a call. */
+    private boolean busy;
+    /** When the listener last finished an event, or when its backlog started if later. */
+    private long progressNanos = System.nanoTime();
+    private boolean stallLogged;
+    private long skippedInBurst;
+
     /**
-     * @param dropped shared counter of dropped events (the reader's statistics)
+     * @param dropped shared counter of skipped events (the reader's statistics)
      */
-    ListenerQueue(P1Listener listener, int capacity, AtomicLong dropped, String threadName) {
+    ListenerQueue(P1Listener listener, ConsumerLimits limits, AtomicLong dropped, String threadName) {
         this.listener = listener;
-        this.capacity = capacity;
+        this.limits = limits;
         this.dropped = dropped;
         this.guarded = new GuardedListener(listener);
         this.thread = new Thread(this::run, threadName);
@@ -61,22 +80,52 @@ final class ListenerQueue implements Delivery {
 
     /** Queues an event; never blocks. */
     @Override
-    public void offer(Consumer<P1Listener> event) {
+    public void offer(Consumer<P1Listener> event, long weight) {
         synchronized (queue) {
             if (closed) {
                 return;
             }
-            if (queue.size() >= capacity) {
-                queue.pollFirst();
-                long n = dropped.incrementAndGet();
-                if (n == 1 || n % 1000 == 0) {
-                    logger.warn("Listener {} falls behind: dropped its oldest event ({} dropped so far)",
-                            listener.getClass().getName(), n);
+            if (queue.isEmpty() && !busy) {
+                progressNanos = System.nanoTime(); // a backlog starts now: no-progress time counts from here
+            }
+            queue.addLast(new Pending(event, weight));
+            pendingBytes += weight;
+            while (pendingBytes > limits.maxBacklogBytes() && queue.size() > 1) {
+                Pending oldest = queue.pollFirst();
+                if (oldest != null) {
+                    pendingBytes -= oldest.weight();
+                    dropped.incrementAndGet();
+                    if (skippedInBurst++ == 0) {
+                        logger.warn("Listener {} is more than {} behind: skipping its oldest events until it "
+                                + "catches up", listener.getClass().getName(), ConsumerLimits.size(limits.maxBacklogBytes()));
+                    }
                 }
             }
-            queue.addLast(event);
             queue.notifyAll();
         }
+    }
+
+    @Override
+    public boolean behind() {
+        boolean queueBehind;
+        synchronized (queue) {
+            queueBehind = !closed && pendingBytes > limits.highWater() && !stalled();
+        }
+        return queueBehind || (listener instanceof PacedListener paced && paced.behind());
+    }
+
+    /** Guarded by queue: no event finished for the no-progress time while some wait; logs it once. */
+    private boolean stalled() {
+        if (System.nanoTime() - progressNanos <= limits.noProgressNanos()) {
+            return false;
+        }
+        if (!stallLogged) {
+            stallLogged = true;
+            logger.warn("Listener {} made no progress for {} s with {} waiting: no longer waiting for it",
+                    listener.getClass().getName(), limits.noProgressTimeout().toSeconds(),
+                    ConsumerLimits.size(pendingBytes));
+        }
+        return true;
     }
 
     /**
@@ -105,7 +154,7 @@ final class ListenerQueue implements Delivery {
 
     private void run() {
         while (true) {
-            Consumer<P1Listener> event;
+            Pending next;
             synchronized (queue) {
                 while (queue.isEmpty() && !closed) {
                     try {
@@ -115,13 +164,28 @@ final class ListenerQueue implements Delivery {
                     }
                 }
                 @Nullable
-                Consumer<P1Listener> next = queue.pollFirst();
-                if (next == null) {
+                Pending p = queue.pollFirst();
+                if (p == null) {
                     return; // closed and drained
                 }
-                event = next;
+                next = p;
+                pendingBytes -= p.weight();
+                busy = true;
             }
-            guarded.call(event);
+            guarded.call(next.event());
+            synchronized (queue) {
+                busy = false;
+                progressNanos = System.nanoTime();
+                if (stallLogged) {
+                    stallLogged = false;
+                    logger.info("Listener {} makes progress again", listener.getClass().getName());
+                }
+                if (queue.isEmpty() && skippedInBurst > 0) {
+                    logger.info("Listener {} caught up after {} skipped events", listener.getClass().getName(),
+                            skippedInBurst);
+                    skippedInBurst = 0;
+                }
+            }
             if (Thread.interrupted()) {
                 return;
             }

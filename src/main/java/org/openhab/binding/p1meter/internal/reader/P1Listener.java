@@ -18,8 +18,8 @@ import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 
 /**
  * What a {@link P1Feed} tells its listeners. Every method has an empty default so that a listener implements
- * only what it needs. Calls for one listener arrive on one thread, in order; a slow listener delays only
- * itself (its queue is bounded and drops the oldest event).
+ * only what it needs. Calls for one listener arrive on one thread, in order; a slow listener delays nobody else
+ * (a source that can wait is read at its pace; see {@link P1Reader} and {@link ConsumerLimits}).
  *
  * @author P1 Meter Team - Initial contribution
  */

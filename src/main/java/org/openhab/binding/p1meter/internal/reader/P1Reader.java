@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -45,18 +46,32 @@ import org.slf4j.LoggerFactory;
  * valid arrived within its probe window.
  *
  * <p>
- * Each listener has its own bounded queue and delivery thread ({@link ListenerQueue}): the reader thread never
- * waits for a listener. A {@link DirectListener}, whose callbacks only hand work on to a queue of its own, is
- * called on the reader thread instead (one thread hand-off less per telegram).
+ * Each listener has its own queue and delivery thread ({@link ListenerQueue}); a {@link DirectListener}, whose
+ * callbacks only hand work on to a queue of its own, is called on the reader thread instead (one thread hand-off
+ * less per telegram). No listener is ever called with the reader waiting for its I/O.
+ *
+ * <p>
+ * Backpressure: when the source can wait ({@link P1Source#canWait()}: a TCP dongle, a replay), the reader asks its
+ * listeners before every read whether one is behind ({@link PacedListener}, a queue past its high-water mark) and
+ * reads no further until none is. The source is then read at the pace of the slowest consumer that still makes
+ * progress, and nothing is lost; a consumer that makes none is dropped after its no-progress timeout and the
+ * reading goes on. A serial line is never held up: its consumers are bounded by {@link ConsumerLimits} instead.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
 public final class P1Reader implements P1Feed {
 
-    private static final int READ_BUFFER = 4096;
+    /** Up to about 16 telegrams per read from a fast source; a serial port returns far less at a time. */
+    private static final int READ_BUFFER = 16 * 1024;
     private static final long LISTENER_CLOSE_WAIT_MS = 2000;
     private static final long THREAD_JOIN_MS = 5000;
+    /** Weight of a telegram event beyond its raw bytes: the parsed readings (see {@link Delivery#offer}). */
+    private static final int PARSED_WEIGHT_FACTOR = 3;
+    /** Weight of a small event (usage change, connection state, rejection). */
+    private static final long SMALL_EVENT_WEIGHT = 256;
+    /** How long the reader sleeps at most between two looks at consumers that are behind. */
+    private static final long MAX_PACING_PARK_NANOS = 2_000_000;
     /** Rejections since open, without any valid telegram, that make an auto-baud source switch at once. */
     private static final int GARBAGE_REJECTIONS_BEFORE_SWITCH = 3;
 
@@ -71,6 +86,7 @@ public final class P1Reader implements P1Feed {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong pacingNanos = new AtomicLong();
     private final Map<Rejection.Reason, AtomicLong> rejected = new EnumMap<>(Rejection.Reason.class);
 
     private final Object connectionLock = new Object();
@@ -90,6 +106,8 @@ public final class P1Reader implements P1Feed {
     private volatile long lastValidNanos;
     private volatile int rejectionsSinceOpen;
     private volatile boolean validSinceOpen;
+    /** The reader waits for consumers that are behind: no silence of the source, for the watchdog. */
+    private volatile boolean pacing;
 
     private @Nullable Thread readerThread;
     private @Nullable Thread watchdogThread;
@@ -197,7 +215,7 @@ public final class P1Reader implements P1Feed {
             name = "p1-listener-" + source.describe() + "-" + (++listenerCount);
         }
         listeners.add(listener instanceof DirectListener direct ? new DirectDelivery(direct)
-                : new ListenerQueue(listener, options.queueCapacity(), dropped, name));
+                : new ListenerQueue(listener, options.consumerLimits(), dropped, name));
     }
 
     @Override
@@ -232,15 +250,58 @@ public final class P1Reader implements P1Feed {
         return new ReaderStats(telegrams.get(), Map.copyOf(byReason), dropped.get(), bytes.get(), connects.get());
     }
 
+    /** Time the reader spent waiting for consumers that were behind, since it started. */
+    public Duration pacingTime() {
+        return Duration.ofNanos(pacingNanos.get());
+    }
+
     private void publish(Consumer<P1Listener> event) {
+        publish(event, SMALL_EVENT_WEIGHT);
+    }
+
+    private void publish(Consumer<P1Listener> event, long weight) {
         for (Delivery q : listeners) {
-            q.offer(event);
+            q.offer(event, weight);
         }
     }
 
     private void state(ConnectionState state, String message) {
         connection = new FeedStatus(state, message, System.currentTimeMillis(), 0);
         publish(l -> l.onConnectionState(state, message));
+    }
+
+    /**
+     * Reader thread, source that can wait: returns once no listener is behind (or the reader stops). Polls with a
+     * park that grows to {@value #MAX_PACING_PARK_NANOS} ns: a consumer that is behind has at least the high-water
+     * mark to work through, far more than that takes. Costs one look per listener per read when nobody is behind.
+     */
+    private void awaitConsumers() {
+        if (!anyBehind()) {
+            return;
+        }
+        long start = System.nanoTime();
+        pacing = true;
+        try {
+            long park = 20_000;
+            while (running && anyBehind()) {
+                LockSupport.parkNanos(park);
+                park = Math.min(park * 2, MAX_PACING_PARK_NANOS);
+            }
+        } finally {
+            long waited = System.nanoTime() - start;
+            lastValidNanos += waited; // waiting for consumers is no silence of the source
+            pacing = false;
+            pacingNanos.addAndGet(waited);
+        }
+    }
+
+    private boolean anyBehind() {
+        for (Delivery q : listeners) {
+            if (q.behind()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- reader thread
@@ -348,9 +409,13 @@ public final class P1Reader implements P1Feed {
             }
         });
         byte[] buffer = new byte[READ_BUFFER];
+        boolean canWait = source.canWait();
         String why;
         try {
             while (true) {
+                if (canWait) {
+                    awaitConsumers();
+                }
                 int n = in.read(buffer);
                 if (n < 0) {
                     why = "end of stream";
@@ -359,6 +424,9 @@ public final class P1Reader implements P1Feed {
                 if (n > 0) {
                     bytes.addAndGet(n);
                     decoder.feed(buffer, 0, n);
+                    for (Delivery q : listeners) {
+                        q.endOfBatch();
+                    }
                 }
             }
         } catch (IOException e) {
@@ -384,7 +452,7 @@ public final class P1Reader implements P1Feed {
         lastTelegram = telegram;
         lastTelegramMillis = System.currentTimeMillis();
         telegrams.incrementAndGet();
-        publish(l -> l.onTelegram(telegram));
+        publish(l -> l.onTelegram(telegram), (long) telegram.raw().length * PARSED_WEIGHT_FACTOR);
         long now = System.currentTimeMillis();
         UsageChange power = usage.power(telegram, now);
         if (power != null) {
@@ -426,22 +494,57 @@ public final class P1Reader implements P1Feed {
 
     // ---- watchdog thread
 
+    /**
+     * Sleeps until the next moment something can be due (the receive timeout counted from the last valid telegram,
+     * or the end of an auto-baud probe window), not on a fixed tick: with a telegram a second and a 60 s timeout it
+     * wakes about once a minute.
+     */
     private void watchLoop() {
         long timeoutNanos = options.receiveTimeout().toNanos();
         long probeNanos = source instanceof AutoBaudSource auto ? auto.probeWindow().toNanos() : 0;
-        long tick = Math.max(50, Math.min(1000, Math.min(timeoutNanos > 0 ? timeoutNanos / 4_000_000 : 1000,
-                probeNanos > 0 ? probeNanos / 4_000_000 : 1000)));
+        // how soon to look again when something is due but cannot be acted on yet (reconnecting, waiting for
+        // consumers)
+        long quarterTimeoutMs = timeoutNanos > 0 ? timeoutNanos / 4_000_000 : 1000;
+        long quarterProbeMs = probeNanos > 0 ? probeNanos / 4_000_000 : 1000;
+        long retryNanos = TimeUnit.MILLISECONDS
+                .toNanos(Math.max(50, Math.min(1000, Math.min(quarterTimeoutMs, quarterProbeMs))));
         while (running) {
-            sleep(tick);
-            if (!running) {
-                return;
+            long wait = check(System.nanoTime(), timeoutNanos, probeNanos, retryNanos);
+            sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1));
+        }
+    }
+
+    /**
+     * Closes the connection if the watchdog is due; returns how long until it should look again. Decided under the
+     * connection lock, so that times read before a connection was opened are never held against it.
+     */
+    private long check(long now, long timeoutNanos, long probeNanos, long retryNanos) {
+        synchronized (connectionLock) {
+            if (!open || watchdogReason != null) {
+                return retryNanos; // nothing open to watch (yet): look again soon
             }
-            long now = System.nanoTime();
-            if (probeNanos > 0 && !validSinceOpen && now - openedAtNanos > probeNanos) {
-                closeByWatchdog("no valid telegram within " + Duration.ofNanos(probeNanos).toSeconds() + " s", true);
-            } else if (timeoutNanos > 0 && now - lastValidNanos > timeoutNanos) {
-                closeByWatchdog("no valid telegram for " + options.receiveTimeout().toSeconds() + " s", false);
+            long next = Long.MAX_VALUE;
+            if (probeNanos > 0 && !validSinceOpen) {
+                long left = openedAtNanos + probeNanos - now;
+                if (left <= 0) {
+                    closeByWatchdog("no valid telegram within " + Duration.ofNanos(probeNanos).toSeconds() + " s",
+                            true);
+                    return retryNanos;
+                }
+                next = left;
             }
+            if (timeoutNanos > 0) {
+                if (pacing) {
+                    return Math.min(next, retryNanos);
+                }
+                long left = lastValidNanos + timeoutNanos - now;
+                if (left <= 0) {
+                    closeByWatchdog("no valid telegram for " + options.receiveTimeout().toSeconds() + " s", false);
+                    return retryNanos;
+                }
+                next = Math.min(next, left);
+            }
+            return next == Long.MAX_VALUE ? retryNanos : next;
         }
     }
 

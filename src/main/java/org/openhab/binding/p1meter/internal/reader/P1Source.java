@@ -42,4 +42,14 @@ public interface P1Source extends Closeable {
 
     /** A short description for logs and status messages, e.g. {@code tcp 192.168.1.20:8088}. */
     String describe();
+
+    /**
+     * Whether this source may be read more slowly than it sends: true for a TCP socket (the sender's TCP stack
+     * holds what is not read yet) and a replay; false for a serial line, whose bytes are lost when they are not
+     * read in time. A reader waits for consumers that are behind only when the source can wait
+     * ({@link PacedListener}).
+     */
+    default boolean canWait() {
+        return false;
+    }
 }

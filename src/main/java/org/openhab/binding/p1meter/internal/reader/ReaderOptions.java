@@ -17,19 +17,21 @@ import java.time.Duration;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * How a {@link P1Reader} behaves when the source is quiet or lost, and how many events a listener may fall
- * behind by.
+ * How a {@link P1Reader} behaves when the source is quiet or lost, and when it gives up on a listener that does
+ * not keep up.
  *
  * @param receiveTimeout no valid telegram for this long -> {@link ConnectionState#NO_DATA}, close and reopen;
  *            {@link Duration#ZERO} disables the watchdog
  * @param minBackoff the first delay before reopening a lost source; also the delay after a good telegram
  * @param maxBackoff the delay doubles after every failed attempt up to this
- * @param queueCapacity events a listener may have pending; beyond that its oldest event is dropped
+ * @param consumerLimits when a listener that makes no progress is no longer waited for, and how much may wait for
+ *            one before its oldest events are skipped
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public record ReaderOptions(Duration receiveTimeout, Duration minBackoff, Duration maxBackoff, int queueCapacity) {
+public record ReaderOptions(Duration receiveTimeout, Duration minBackoff, Duration maxBackoff,
+        ConsumerLimits consumerLimits) {
 
     public ReaderOptions {
         if (receiveTimeout.isNegative()) {
@@ -41,28 +43,26 @@ public record ReaderOptions(Duration receiveTimeout, Duration minBackoff, Durati
         if (maxBackoff.compareTo(minBackoff) < 0) {
             throw new IllegalArgumentException("maximum backoff " + maxBackoff + " is below minimum " + minBackoff);
         }
-        if (queueCapacity < 1) {
-            throw new IllegalArgumentException("queue capacity must be at least 1: " + queueCapacity);
-        }
     }
 
     /**
      * 60 s receive timeout (six missed telegrams of a 10 s DSMR 2.2-4 meter), reconnect after 1 s doubling to 60 s,
-     * 256 pending events per listener (over four minutes of telegrams at one per second).
+     * {@link ConsumerLimits#defaults()}.
      */
     public static ReaderOptions defaults() {
-        return new ReaderOptions(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60), 256);
+        return new ReaderOptions(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60),
+                ConsumerLimits.defaults());
     }
 
     public ReaderOptions withReceiveTimeout(Duration timeout) {
-        return new ReaderOptions(timeout, minBackoff, maxBackoff, queueCapacity);
+        return new ReaderOptions(timeout, minBackoff, maxBackoff, consumerLimits);
     }
 
     public ReaderOptions withBackoff(Duration min, Duration max) {
-        return new ReaderOptions(receiveTimeout, min, max, queueCapacity);
+        return new ReaderOptions(receiveTimeout, min, max, consumerLimits);
     }
 
-    public ReaderOptions withQueueCapacity(int capacity) {
-        return new ReaderOptions(receiveTimeout, minBackoff, maxBackoff, capacity);
+    public ReaderOptions withConsumerLimits(ConsumerLimits limits) {
+        return new ReaderOptions(receiveTimeout, minBackoff, maxBackoff, limits);
     }
 }

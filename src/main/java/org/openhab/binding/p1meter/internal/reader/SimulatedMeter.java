@@ -127,6 +127,12 @@ public final class SimulatedMeter implements P1Source {
         return "simulated meter";
     }
 
+    /** Its telegrams are made when they are read: nothing is lost by reading them later. */
+    @Override
+    public boolean canWait() {
+        return true;
+    }
+
     /** The next telegram, advancing the meter's clock by one step. */
     public synchronized byte[] nextTelegram() {
         Load load = load(clock);

@@ -168,4 +168,10 @@ public final class TcpSource implements P1Source {
     public String describe() {
         return "tcp " + host + ":" + port;
     }
+
+    /** The dongle's TCP stack keeps what is not read yet, and TCP slows the dongle down when that is full. */
+    @Override
+    public boolean canWait() {
+        return true;
+    }
 }

@@ -14,6 +14,7 @@ package org.openhab.binding.p1meter.internal.service;
 
 import java.io.IOException;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
 import org.openhab.binding.p1meter.internal.output.web.DashboardHub;
 import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.output.web.DashboardSocket;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.core.config.core.ConfigurableService;
@@ -88,7 +90,8 @@ public class DashboardService {
     private String registeredPath = "";
 
     /** What one configuration serves: the servlet and the hub of one feed. */
-    private record Mounted(String bridge, String path, DashboardServlet servlet, DashboardHub hub) {
+    private record Mounted(String bridge, String path, ConsumerLimits limits, DashboardServlet servlet,
+            DashboardHub hub) {
     }
 
     /**
@@ -175,13 +178,21 @@ public class DashboardService {
             logger.debug("P1 dashboard switched off");
             return;
         }
+        ConsumerLimits limits;
+        try {
+            limits = new ServiceConfig(config == null ? Map.of() : new HashMap<>(config)).consumerLimits();
+        } catch (IllegalArgumentException e) {
+            logger.warn("P1 dashboard: {}; using the defaults", e.getMessage());
+            limits = ConsumerLimits.defaults();
+        }
         Mounted current = mounted;
-        if (current == null || !current.bridge().equals(bridge) || !current.path().equals(path)) {
+        if (current == null || !current.bridge().equals(bridge) || !current.path().equals(path)
+                || !current.limits().equals(limits)) {
             unmount();
             P1Feed feed = registry.feed(bridge.isEmpty() ? null : bridge);
-            DashboardHub hub = new DashboardHub(feed);
+            DashboardHub hub = new DashboardHub(feed, limits);
             hub.start();
-            mounted = new Mounted(bridge, path, new DashboardServlet(feed, webSocketUrl(path)), hub);
+            mounted = new Mounted(bridge, path, limits, new DashboardServlet(feed, webSocketUrl(path)), hub);
         }
         register(path);
         logger.debug("P1 dashboard at {} shows {}", path, bridge.isEmpty() ? "every bridge" : bridge);

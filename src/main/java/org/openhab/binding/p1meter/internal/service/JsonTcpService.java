@@ -61,6 +61,6 @@ public class JsonTcpService extends OutputService {
     @Override
     protected P1Output create(ServiceConfig config) {
         return new JsonTcpServer(config.text("bindAddress", "0.0.0.0"), config.integer("port", DEFAULT_PORT),
-                config.integer("maxClients", 3));
+                config.integer("maxClients", 3), config.consumerLimits());
     }
 }

@@ -61,6 +61,6 @@ public class RawTcpService extends OutputService {
     @Override
     protected P1Output create(ServiceConfig config) {
         return new RawTcpServer(config.text("bindAddress", "0.0.0.0"), config.integer("port", DEFAULT_PORT),
-                config.integer("maxClients", 3));
+                config.integer("maxClients", 3), config.consumerLimits());
     }
 }

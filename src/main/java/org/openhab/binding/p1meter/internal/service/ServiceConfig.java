@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.p1meter.internal.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 
 /**
  * Reads an output service's configuration as openHAB hands it over: values arrive as String, Number (BigDecimal),
@@ -59,6 +61,27 @@ final class ServiceConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    static final String CLIENT_TIMEOUT = "clientTimeout";
+    static final String CLIENT_BACKLOG_LIMIT = "clientBacklogLimit";
+
+    /**
+     * When a client (TCP, web socket) that does not keep up is dropped: {@code clientTimeout} in seconds,
+     * {@code clientBacklogLimit} in MB.
+     *
+     * @throws IllegalArgumentException naming the parameter and what it must be
+     */
+    ConsumerLimits consumerLimits() {
+        int timeout = integer(CLIENT_TIMEOUT, (int) ConsumerLimits.DEFAULT_NO_PROGRESS_TIMEOUT.toSeconds());
+        if (timeout < 1) {
+            throw new IllegalArgumentException(CLIENT_TIMEOUT + " must be at least 1 second, got " + timeout);
+        }
+        int backlog = integer(CLIENT_BACKLOG_LIMIT, (int) (ConsumerLimits.DEFAULT_MAX_BACKLOG_BYTES >> 20));
+        if (backlog < 1 || backlog > 1024) {
+            throw new IllegalArgumentException(CLIENT_BACKLOG_LIMIT + " must be 1-1024 MB, got " + backlog);
+        }
+        return new ConsumerLimits(Duration.ofSeconds(timeout), (long) backlog << 20);
     }
 
     boolean bool(String key, boolean defaultValue) {

@@ -110,6 +110,24 @@ class LauncherIT {
     }
 
     @Test
+    void withoutJavaOptsTheLeanDefaultsAreUsed() throws Exception {
+        Path java = fakeJava("17.0.15");
+        Run run = launch(List.of("--version"), Map.of("PATH", java.getParent() + ":/usr/bin:/bin"));
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(recordedArgs()).containsExactly("-Xmx64m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=0.05", "-XX:-UsePerfData", "-jar", home.resolve(Distribution.JAR).toRealPath().toString(), "--version");
+    }
+
+    @Test
+    void anEmptyJavaOptsReplacesTheDefaults() throws Exception {
+        Path java = fakeJava("17.0.15");
+        Run run = launch(List.of("--version"), Map.of("PATH", java.getParent() + ":/usr/bin:/bin", "JAVA_OPTS", ""));
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(recordedArgs()).containsExactly("-jar", home.resolve(Distribution.JAR).toRealPath().toString(),
+                "--version");
+    }
+
+    @Test
     void findsTheJarWhenStartedThroughASymlink() throws Exception {
         Path link = dir.resolve("usr-local-bin").resolve("p1meter");
         Files.createDirectories(link.getParent());

@@ -55,8 +55,10 @@ import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class P1ReaderTest {
 
+    /** The smallest backlog limit: one telegram event alone passes it. */
+    private static final ConsumerLimits TINY_BACKLOG = new ConsumerLimits(Duration.ofSeconds(30), 1024);
     private static final ReaderOptions FAST = new ReaderOptions(Duration.ZERO, Duration.ofMillis(50),
-            Duration.ofMillis(400), 256);
+            Duration.ofMillis(400), ConsumerLimits.defaults());
 
     private final List<P1Reader> readers = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -240,7 +242,7 @@ class P1ReaderTest {
         for (int i = 0; i < n; i++) {
             parts[i] = bytes(i % 2 == 0 ? KAIFA : ISKRA);
         }
-        P1Reader reader = reader(new BytesSource(concat(parts)), FAST.withQueueCapacity(1));
+        P1Reader reader = reader(new BytesSource(concat(parts)), FAST.withConsumerLimits(TINY_BACKLOG));
         List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
         reader.addListener(new DirectListener() {
@@ -270,16 +272,15 @@ class P1ReaderTest {
     }
 
     @Test
-    void fullQueueDropsTheOldestEventAndCountsIt() throws Exception {
+    void pastItsBacklogLimitAListenerSkipsItsOldestEventsAndTheyAreCounted() throws Exception {
         int n = 20;
-        int capacity = 4;
         byte[][] parts = new byte[n][];
         for (int i = 0; i < n; i++) {
             parts[i] = bytes(KAIFA);
         }
         CountDownLatch listenerHeld = new CountDownLatch(1);
         BytesSource source = new BytesSource(concat(parts), listenerHeld);
-        P1Reader reader = reader(source, FAST.withQueueCapacity(capacity));
+        P1Reader reader = reader(source, FAST.withConsumerLimits(TINY_BACKLOG));
         CountDownLatch release = new CountDownLatch(1);
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         reader.addListener(new P1Listener() {
@@ -308,14 +309,15 @@ class P1ReaderTest {
         });
         reader.start();
         // held in CONNECTING, then offered CONNECTED, telegram 1, usage (0 -> 329 W), gas usage (the first gas
-        // reading, as smartmeter2mqtt reports it), telegrams 2..n: n + 3 events for a queue of 4, so n + 3 - 4 are
-        // dropped, oldest first
-        waitFor(() -> reader.stats().telegrams() == n && reader.stats().droppedEvents() == n + 3 - capacity, 5000);
+        // reading, as smartmeter2mqtt reports it), telegrams 2..n: n + 3 events, each telegram alone past the 1 KB
+        // limit (its raw bytes and readings), so only the newest stays and n + 2 are skipped, oldest first (a
+        // serial-like source: the reader never waits for the listener)
+        waitFor(() -> reader.stats().telegrams() == n && reader.stats().droppedEvents() == n + 2, 5000);
         Thread.sleep(100);
-        assertThat(reader.stats().droppedEvents()).isEqualTo(n + 3 - capacity);
+        assertThat(reader.stats().droppedEvents()).isEqualTo(n + 2);
         release.countDown();
-        waitFor(() -> seen.size() == 1 + capacity, 5000);
-        assertThat(seen).containsExactly("state CONNECTING", "telegram", "telegram", "telegram", "telegram");
+        waitFor(() -> seen.size() == 2, 5000);
+        assertThat(seen).containsExactly("state CONNECTING", "telegram");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SourceFaultsTest {
 
     /** Receive timeout 1 s, reconnect after 50 ms doubling to 400 ms: the daemon's behaviour, faster. */
     private static final ReaderOptions FAST = new ReaderOptions(Duration.ofSeconds(1), Duration.ofMillis(50),
-            Duration.ofMillis(400), 256);
+            Duration.ofMillis(400), ConsumerLimits.defaults());
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<String> states = new CopyOnWriteArrayList<>();

@@ -95,6 +95,16 @@ class ServiceConfigMistakesTest {
     }
 
     @Test
+    void clientLimitsThatCannotWorkAreNamed() {
+        assertThat(notStartedLog(() -> new JsonTcpService(registry,
+                config("enabled", true, "port", BigDecimal.ZERO, "clientTimeout", BigDecimal.ZERO))))
+                .contains("clientTimeout").contains("at least 1 second");
+        assertThat(notStartedLog(() -> new RawTcpService(registry,
+                config("enabled", true, "port", BigDecimal.ZERO, "clientBacklogLimit", BigDecimal.valueOf(2048)))))
+                .contains("clientBacklogLimit").contains("1-1024 MB");
+    }
+
+    @Test
     void anInvalidWebhookUrlIsNamed() {
         assertThat(notStartedLog(
                 () -> new WebhookService(registry, config("enabled", true, "url", "http://exa mple.org/hook"))))

@@ -311,8 +311,9 @@ public final class MqttOutput implements P1Output, DirectListener {
     /** How long the publisher may wait for a message before a held reading is due. */
     private long pollMillis() {
         if (held == null) {
-            return 500;
+            return TimeUnit.SECONDS.toMillis(60); // a safety net only: whatever needs the publisher wakes it
         }
+        // while a reading is held, look at the (injectable) clock at least twice a second
         long left = TimeUnit.NANOSECONDS.toMillis(nextReadingNanos - clock.getAsLong());
         return Math.max(1, Math.min(500, left));
     }
@@ -492,6 +493,8 @@ public final class MqttOutput implements P1Output, DirectListener {
             }
             OutboundMessage m;
             try {
+                // whatever needs the publisher wakes it (a telegram, a lost connection, Home Assistant's restart,
+                // close): no ticking while a meter is quiet between telegrams, only the held reading's time
                 m = queue.poll(pollMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 
 /**
@@ -27,7 +28,11 @@ import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 public final class JsonTcpServer extends TelegramTcpServer {
 
     public JsonTcpServer(String bindAddress, int port, int maxClients) {
-        super("json", "JSON TCP server", bindAddress, port, maxClients);
+        this(bindAddress, port, maxClients, ConsumerLimits.defaults());
+    }
+
+    public JsonTcpServer(String bindAddress, int port, int maxClients, ConsumerLimits limits) {
+        super("json", "JSON TCP server", bindAddress, port, maxClients, limits);
     }
 
     @Override

@@ -14,6 +14,7 @@ package org.openhab.binding.p1meter.internal.output.tcp;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 
 /**
  * Relays every valid telegram's bytes exactly as the meter sent them (garbage and rejected telegrams are never
@@ -26,7 +27,11 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 public final class RawTcpServer extends TelegramTcpServer {
 
     public RawTcpServer(String bindAddress, int port, int maxClients) {
-        super("raw", "raw TCP server", bindAddress, port, maxClients);
+        this(bindAddress, port, maxClients, ConsumerLimits.defaults());
+    }
+
+    public RawTcpServer(String bindAddress, int port, int maxClients, ConsumerLimits limits) {
+        super("raw", "raw TCP server", bindAddress, port, maxClients, limits);
     }
 
     @Override

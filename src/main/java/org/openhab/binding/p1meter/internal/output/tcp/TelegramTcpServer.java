@@ -18,25 +18,28 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
+import org.openhab.binding.p1meter.internal.reader.PacedListener;
 
 /**
  * A TCP server that sends every valid telegram to all its clients, in a form its subclass chooses. The bytes are
- * made once per telegram, whatever the number of clients; slow or broken clients are the
- * {@link TcpBroadcastServer}'s business and never delay the feed.
+ * made once per telegram, whatever the number of clients. A client that reads slowly holds up a source that can
+ * wait ({@link PacedListener}); one that stops reading is dropped by the {@link TcpBroadcastServer}.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public abstract class TelegramTcpServer implements P1Output, DirectListener {
+public abstract class TelegramTcpServer implements P1Output, DirectListener, PacedListener {
 
     private final TcpBroadcastServer server;
     private final String label;
     private @Nullable P1Feed feed;
 
-    protected TelegramTcpServer(String kind, String label, String bindAddress, int port, int maxClients) {
-        this.server = new TcpBroadcastServer(kind, bindAddress, port, maxClients);
+    protected TelegramTcpServer(String kind, String label, String bindAddress, int port, int maxClients,
+            ConsumerLimits limits) {
+        this.server = new TcpBroadcastServer(kind, bindAddress, port, maxClients, limits);
         this.label = label;
     }
 
@@ -56,6 +59,17 @@ public abstract class TelegramTcpServer implements P1Output, DirectListener {
             return; // nobody to write for: no encoding on the reader's thread
         }
         server.broadcast(encode(telegram));
+    }
+
+    /** The telegrams of one read leave in one write per client. */
+    @Override
+    public void endOfBatch() {
+        server.endOfBatch();
+    }
+
+    @Override
+    public boolean behind() {
+        return server.behind();
     }
 
     public int localPort() {

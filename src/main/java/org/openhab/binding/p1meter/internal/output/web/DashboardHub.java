@@ -22,8 +22,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
+import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
-import org.openhab.binding.p1meter.internal.reader.P1Listener;
+import org.openhab.binding.p1meter.internal.reader.PacedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +37,14 @@ import org.slf4j.LoggerFactory;
  * {@code {"topic":"status","payload":{"state":..,"message":..,"telegramAgeMs":..}}}, and a new status whenever
  * the source's state changes: the page then shows a chart and an honest "live" or "lost" at once, instead of
  * an empty chart and a guess from the reading's age. Clients that know only the contract's topics skip these.
- * Each telegram is written as JSON once, whatever the number of browsers; sends are asynchronous, so the
- * feed's thread never waits for a browser.
+ * Each telegram is written as JSON once, whatever the number of browsers, on the feed's thread; sends are
+ * asynchronous, so that thread never waits for a browser's I/O. A browser that reads slowly holds up a source
+ * that can wait ({@link PacedListener}); one that stops reading is dropped ({@link DashboardSocket}).
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class DashboardHub implements P1Listener, AutoCloseable {
+public final class DashboardHub implements DirectListener, PacedListener, AutoCloseable {
 
     public static final String TOPIC_CONNECT = "power";
     public static final String TOPIC_TELEGRAM = "dsmr";
@@ -57,6 +60,7 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
     private final P1Feed feed;
     private final Function<P1Telegram, String> readingJson;
     private final LongSupplier clock;
+    private final ConsumerLimits limits;
     private final Set<DashboardSocket> sockets = ConcurrentHashMap.newKeySet();
     /** Orders a newcomer's first messages with the broadcasts, so it never misses a telegram. */
     private final Object sendLock = new Object();
@@ -65,18 +69,31 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
     private volatile boolean started;
 
     public DashboardHub(P1Feed feed) {
-        this(feed, DashboardMessages::reading);
+        this(feed, ConsumerLimits.defaults());
+    }
+
+    public DashboardHub(P1Feed feed, ConsumerLimits limits) {
+        this(feed, DashboardMessages::reading, System::currentTimeMillis, limits);
     }
 
     DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson) {
-        this(feed, readingJson, System::currentTimeMillis);
+        this(feed, readingJson, System::currentTimeMillis, ConsumerLimits.defaults());
+    }
+
+    DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson, ConsumerLimits limits) {
+        this(feed, readingJson, System::currentTimeMillis, limits);
     }
 
     /** @param clock epoch ms for the chart's window (the feed's times are this machine's); tests move it */
     DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson, LongSupplier clock) {
+        this(feed, readingJson, clock, ConsumerLimits.defaults());
+    }
+
+    DashboardHub(P1Feed feed, Function<P1Telegram, String> readingJson, LongSupplier clock, ConsumerLimits limits) {
         this.feed = feed;
         this.readingJson = readingJson;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Subscribes to the feed. */
@@ -87,7 +104,7 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
 
     /** A new socket object for one browser: what a {@code WebSocketCreator} returns. */
     public DashboardSocket newSocket() {
-        return new DashboardSocket(this);
+        return new DashboardSocket(this, limits);
     }
 
     /** The number of connected browsers. */
@@ -100,14 +117,32 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
         long now = clock.getAsLong();
         ChartPoint point = ChartPoint.of(telegram, now);
         String message = sockets.isEmpty() ? null : message(TOPIC_TELEGRAM, telegram);
+        long nanos = System.nanoTime();
         synchronized (sendLock) {
             remember(point, now);
             if (message != null) {
                 for (DashboardSocket socket : sockets) {
-                    socket.send(message);
+                    if (!socket.dropIfStalled(nanos)) {
+                        socket.send(message);
+                    }
                 }
             }
         }
+    }
+
+    /** Asked before every read of a source that can wait; drops a browser whose no-progress time ran out. */
+    @Override
+    public boolean behind() {
+        if (sockets.isEmpty()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        for (DashboardSocket socket : sockets) {
+            if (!socket.dropIfStalled(now) && socket.behind()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -120,7 +155,7 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
             String status = DashboardMessages.message(TOPIC_STATUS,
                     DashboardMessages.status(feed.status(), System.currentTimeMillis()));
             for (DashboardSocket socket : sockets) {
-                socket.sendAlways(status);
+                socket.send(status);
             }
         }
     }
@@ -152,14 +187,14 @@ public final class DashboardHub implements P1Listener, AutoCloseable {
             P1Telegram last = feed.lastTelegram();
             String message = last == null ? null : message(TOPIC_CONNECT, last);
             if (message != null) {
-                socket.sendAlways(message);
+                socket.send(message);
             }
             forgetOld(clock.getAsLong()); // the source may have been quiet since the last telegram
             if (!history.isEmpty()) {
-                socket.sendAlways(DashboardMessages.message(TOPIC_HISTORY,
+                socket.send(DashboardMessages.message(TOPIC_HISTORY,
                         DashboardMessages.history(HISTORY_WINDOW_MS, history)));
             }
-            socket.sendAlways(DashboardMessages.message(TOPIC_STATUS,
+            socket.send(DashboardMessages.message(TOPIC_STATUS,
                     DashboardMessages.status(feed.status(), System.currentTimeMillis())));
         }
         logger.debug("Dashboard socket connected ({} open)", sockets.size());

@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.p1meter.internal.output.web;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -24,15 +23,15 @@ import org.eclipse.jetty.websocket.api.annotations.OnWebSocketConnect;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
 import org.eclipse.jetty.websocket.api.annotations.WebSocket;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser's web socket. Messages go out asynchronously; when a browser is so slow that
- * {@value #MAX_IN_FLIGHT} messages are still on their way, newer readings are dropped for that browser only (the
- * next one that fits brings it up to date, since every reading is complete). What is sent on connect and the
- * source's status are never dropped: they are few, and a page without them would show a wrong state until the
- * next change.
+ * One browser's web socket. Messages go out asynchronously, in order, and every one is sent: a browser that reads
+ * slowly has them wait (and is {@link #behind()} past the high-water mark, which holds up a source that can wait).
+ * A browser that takes nothing for the no-progress timeout while messages wait for it, or has more than the
+ * backlog limit waiting, is disconnected and that is logged ({@link ConsumerLimits}).
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -40,16 +39,19 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class DashboardSocket {
 
-    static final int MAX_IN_FLIGHT = 4;
-
     private final Logger logger = LoggerFactory.getLogger(DashboardSocket.class);
     private final DashboardHub hub;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong dropped = new AtomicLong();
+    private final ConsumerLimits limits;
+    /** Characters sent but not yet confirmed written. */
+    private final AtomicLong pending = new AtomicLong();
+    /** When a write last completed, or when the backlog started if later. */
+    private volatile long progressNanos = System.nanoTime();
+    private volatile boolean dropped;
     private volatile @Nullable Session session;
 
-    DashboardSocket(DashboardHub hub) {
+    DashboardSocket(DashboardHub hub, ConsumerLimits limits) {
         this.hub = hub;
+        this.limits = limits;
     }
 
     @OnWebSocketConnect
@@ -75,49 +77,75 @@ public final class DashboardSocket {
         hub.left(this);
     }
 
-    /** Messages not sent to this browser because it was too slow. */
-    public long dropped() {
-        return dropped.get();
+    /** Characters queued for this browser and not yet written. */
+    public long pendingChars() {
+        return pending.get();
     }
 
-    /** Sends a reading, or drops it when the browser is too slow. */
+    /** More than the high-water mark waits for this browser. */
+    boolean behind() {
+        return pending.get() > limits.highWater();
+    }
+
+    /** Drops the browser when it took nothing for the no-progress time while messages waited; true if so. */
+    boolean dropIfStalled(long now) {
+        if (pending.get() > 0 && now - progressNanos > limits.noProgressNanos()) {
+            drop("no progress for " + limits.noProgressTimeout().toSeconds() + " s with "
+                    + ConsumerLimits.size(pending.get()) + " waiting");
+            return true;
+        }
+        return false;
+    }
+
     void send(String message) {
-        send(message, true);
-    }
-
-    /** Sends a message that must arrive (what a browser gets on connect, a status change). */
-    void sendAlways(String message) {
-        send(message, false);
-    }
-
-    private void send(String message, boolean droppable) {
         Session s = session;
-        if (s == null || !s.isOpen()) {
+        if (s == null || !s.isOpen() || dropped) {
             return;
         }
-        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT && droppable) {
-            inFlight.decrementAndGet();
-            if (dropped.incrementAndGet() == 1) {
-                logger.debug("Dashboard socket {} is too slow; dropping readings for it", s.getRemoteAddress());
-            }
+        long size = message.length();
+        long before = pending.getAndAdd(size);
+        if (before == 0) {
+            progressNanos = System.nanoTime(); // a backlog starts now
+        }
+        if (before + size > limits.maxBacklogBytes()) {
+            pending.addAndGet(-size);
+            drop("more than " + ConsumerLimits.size(limits.maxBacklogBytes()) + " waiting");
             return;
         }
         try {
             s.getRemote().sendString(message, new WriteCallback() {
                 @Override
                 public void writeSuccess() {
-                    inFlight.decrementAndGet();
+                    progressNanos = System.nanoTime();
+                    pending.addAndGet(-size);
                 }
 
                 @Override
                 public void writeFailed(@Nullable Throwable x) {
-                    inFlight.decrementAndGet();
+                    pending.addAndGet(-size);
                 }
             });
         } catch (RuntimeException e) {
             // the session closed between the check and the send
-            inFlight.decrementAndGet();
+            pending.addAndGet(-size);
             logger.debug("Cannot send to dashboard socket: {}", e.getMessage());
+        }
+    }
+
+    private void drop(String why) {
+        Session s = session;
+        if (dropped) {
+            return;
+        }
+        dropped = true;
+        hub.left(this);
+        logger.warn("Dashboard socket {} dropped: {}", s == null ? "?" : s.getRemoteAddress(), why);
+        if (s != null) {
+            try {
+                s.disconnect(); // a close frame would wait behind what the browser does not read
+            } catch (java.io.IOException | RuntimeException e) {
+                logger.debug("Disconnecting dashboard socket: {}", e.getMessage());
+            }
         }
     }
 
