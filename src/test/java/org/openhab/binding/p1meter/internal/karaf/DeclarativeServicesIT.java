@@ -91,6 +91,33 @@ class DeclarativeServicesIT {
     }
 
     @Test
+    void everyServiceConfigurableInTheUiIsImmediate() throws Exception {
+        // Settings > Other Services lists a component by its service.config.* properties and configures it through
+        // ConfigAdmin; nothing ever fetches an output service, so a delayed one would never activate, its port
+        // never open. (A real openHAB showed exactly that; the real-openHAB suite checks each service serves.)
+        Archive bundle = BuiltArtifacts.addonBundle();
+        String header = Objects.requireNonNull(bundle.manifest()).getMainAttributes().getValue("Service-Component");
+        List<String> configurable = new ArrayList<>();
+        for (OsgiHeader.Clause clause : OsgiHeader.parse(Objects.requireNonNull(header))) {
+            for (String path : clause.names()) {
+                org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(new java.io.ByteArrayInputStream(bundle.file(path)));
+                org.w3c.dom.Element component = xml.getDocumentElement();
+                org.w3c.dom.NodeList properties = component.getElementsByTagName("property");
+                for (int i = 0; i < properties.getLength(); i++) {
+                    org.w3c.dom.Element property = (org.w3c.dom.Element) properties.item(i);
+                    if ("service.config.description.uri".equals(property.getAttribute("name"))) {
+                        configurable.add(component.getAttribute("name"));
+                        assertThat(component.getAttribute("immediate")).as(component.getAttribute("name"))
+                                .isEqualTo("true");
+                    }
+                }
+            }
+        }
+        assertThat(configurable).as("components configurable under Settings, Other Services").hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void thingHandlerFactoryStartsWithoutTheSerialTransport() {
         List<Component> factories = providing(Set.of(HANDLER_FACTORY));
         assumeTrue(!factories.isEmpty(), "the bundle has no ThingHandlerFactory component yet");
