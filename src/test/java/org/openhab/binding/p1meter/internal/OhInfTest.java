@@ -109,7 +109,7 @@ class OhInfTest {
     @Test
     void everyChannelTheBridgeCanCreateHasAChannelTypeWithTheSameItemType() throws Exception {
         Map<String, String> itemTypes = channelTypes();
-        for (ElectricityChannel c : ElectricityChannel.values()) {
+        for (ElectricityChannel c : ElectricityChannel.all()) {
             assertThat(itemTypes).as("channel type of %s", c.id()).containsEntry(c.id(), c.itemType());
         }
         assertThat(itemTypes).containsEntry(P1MeterBindingConstants.CHANNEL_CRC_ERRORS, "Number");
