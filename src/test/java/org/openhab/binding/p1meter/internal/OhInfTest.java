@@ -25,9 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
@@ -42,6 +44,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.handler.ElectricityChannel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -107,13 +110,50 @@ class OhInfTest {
     }
 
     @Test
-    void everyChannelTheBridgeCanCreateHasAChannelTypeWithTheSameItemType() throws Exception {
-        Map<String, String> itemTypes = channelTypes();
-        for (ElectricityChannel c : ElectricityChannel.values()) {
-            assertThat(itemTypes).as("channel type of %s", c.id()).containsEntry(c.id(), c.itemType());
+    void everyChannelTheBridgeCanCreateHasAChannelTypeWithTheSameItemTypeAndUnit() throws Exception {
+        Map<String, Element> types = channelTypeElements();
+        assertThat(ElectricityChannel.all()).hasSizeGreaterThan(45);
+        for (ElectricityChannel c : ElectricityChannel.all()) {
+            Element type = types.get(c.id());
+            assertThat(type).as("channel type of %s", c.id()).isNotNull();
+            Element itemType = (Element) type.getElementsByTagName("item-type").item(0);
+            assertThat(itemType.getTextContent().trim()).as("item type of %s", c.id()).isEqualTo(c.itemType());
+            assertThat(itemType.getAttribute("unitHint")).as("unit hint of %s", c.id()).isEqualTo(c.unit());
         }
+        Map<String, String> itemTypes = channelTypes();
         assertThat(itemTypes).containsEntry(P1MeterBindingConstants.CHANNEL_CRC_ERRORS, "Number");
         assertThat(itemTypes).containsEntry(P1MeterBindingConstants.CHANNEL_LAST_UPDATE, "DateTime");
+    }
+
+    @Test
+    void everyQuantityWithAChannelHasABridgeChannelOfItsOwn() {
+        List<String> ids = ElectricityChannel.all().stream().map(ElectricityChannel::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        for (Quantity q : Quantity.values()) {
+            Quantity.Channel c = q.channel();
+            if (c != null) {
+                assertThat(ElectricityChannel.of(q).id()).as("channel of %s", q).isEqualTo(c.id());
+            }
+        }
+    }
+
+    @Test
+    void everyChannelTypeIsAnElectricityChannelOrOneAThingTypeDeclares() throws Exception {
+        // a channel type nobody creates is one whose descriptor went away or was renamed
+        Set<String> used = new HashSet<>();
+        for (ElectricityChannel c : ElectricityChannel.all()) {
+            used.add(c.id());
+        }
+        used.addAll(List.of(P1MeterBindingConstants.CHANNEL_CRC_ERRORS, P1MeterBindingConstants.CHANNEL_LAST_UPDATE,
+                P1MeterBindingConstants.CHANNEL_POWER_DIRECTION));
+        for (String thingTypes : List.of("thing/bridges.xml", "thing/mbus.xml")) {
+            NodeList channels = parse(ohInf().resolve(thingTypes)).getElementsByTagName("channel");
+            for (int i = 0; i < channels.getLength(); i++) {
+                used.add(((Element) channels.item(i)).getAttribute("typeId"));
+            }
+        }
+        assertThat(used).as("channel types that no descriptor and no thing type uses")
+                .containsAll(channelTypes().keySet());
     }
 
     @Test
@@ -160,10 +200,18 @@ class OhInfTest {
 
     private static Map<String, String> channelTypes() throws Exception {
         Map<String, String> result = new HashMap<>();
+        for (Map.Entry<String, Element> e : channelTypeElements().entrySet()) {
+            result.put(e.getKey(), text(e.getValue(), "item-type"));
+        }
+        return result;
+    }
+
+    private static Map<String, Element> channelTypeElements() throws Exception {
+        Map<String, Element> result = new HashMap<>();
         NodeList types = parse(ohInf().resolve("thing/channels.xml")).getElementsByTagName("channel-type");
         for (int i = 0; i < types.getLength(); i++) {
             Element type = (Element) types.item(i);
-            result.put(type.getAttribute("id"), text(type, "item-type"));
+            result.put(type.getAttribute("id"), type);
         }
         return result;
     }

@@ -16,7 +16,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The OBIS catalogue: which COSEM object means what, as DATA. Adding a meter family means adding rows to
+ * The OBIS catalogue: which COSEM object means what, as DATA, the way dsmr_parser and openHAB's DSMR binding keep
+ * it. A row is an OBIS id and the shape of its value ({@link ValueShape}): a quantity, a timestamped reading, a
+ * repeating profile, a text, an object of an M-Bus device. What a quantity is called in the JSON reading, in
+ * openHAB and in Home Assistant is its {@link Quantity}'s. Adding a meter family means adding rows to
  * {@link #ROWS}, never code. Ids are packed into a {@code long} (see {@link #key}) and looked up in a small
  * open-addressing table, so the parser finds an object without building a String per line.
  *
@@ -31,61 +34,37 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 final class ObisCatalogue {
 
-    /** How the parser reads an object's value groups. */
-    enum Kind {
-        /** A number with an optional unit, stored as a {@link Quantity}. */
-        QUANTITY,
-        /** 0-0:17.0.0: kW (DSMR 4+, e-MUCS), kVA (Smarty) or A (DSMR 3): limiter or fuse threshold. */
-        THRESHOLD,
-        /** 0-0:1.0.0 the meter's clock. */
-        TIMESTAMP,
-        /** 1-3:0.2.8 P1 version. */
-        VERSION,
-        /** 0-0:96.1.4 e-MUCS version, used as the P1 version when 1-3:0.2.8 is absent. */
-        EMUCS_VERSION,
-        /** Identifiers of the electricity meter, by preference (see {@link Row#priority}). */
-        EQUIPMENT_ID,
-        TEXT,
-        TEXT_CODE,
-        /** 1-0:99.97.0 long power failure event log. */
-        FAILURE_LOG,
-        /** 1-0:1.6.0 running-month peak demand (timestamp)(value). */
-        PEAK_DEMAND,
-        /** 0-0:98.1.0 peak demand of past months (count)(id)(id){(month)(timestamp)(value)}. */
-        PEAK_HISTORY,
-        MBUS_TYPE,
-        MBUS_ID,
-        /** 0-n:24.2.1 / 24.2.3 (timestamp)(value*unit). */
-        MBUS_READING,
-        /** DSMR 2.2/3.0 0-n:24.3.0 (timestamp)(00)(60)(1)(id)(unit) then the value, often on the next line. */
-        MBUS_LEGACY_READING,
-        /** 0-n:24.4.0 valve position. */
-        MBUS_VALVE,
-        /** ACE4000 7-0:23.1.0 hourly gas profile (value*m3)(YY-MM-DD hh:mm:ss): the latest is the reading. */
-        GAS_PROFILE,
-        /** ACE4000 7-0:24.4.0 gas valve. */
-        GAS_VALVE
-    }
-
-    /** One catalogue row. {@code priority} orders alternatives for the same field (higher wins). */
-    record Row(String obis, Kind kind, @Nullable Quantity quantity, int priority) {
+    /** One catalogue row. */
+    record Row(String obis, ValueShape shape) {
     }
 
     /** B value that stands for "any M-Bus channel 1..4" in a row's id. */
     private static final int ANY_CHANNEL = 0x3FF;
 
+    /** 1-0:99.97.0 the long power failures: (count)(0-0:96.7.19){(end)(duration*s)}. */
+    private static final RepeatingProfile<PowerFailure> POWER_FAILURE_LOG = new RepeatingProfile<>(2, false, 2,
+            (o, g) -> o.number(g + 1, Quantity.Unit.NONE) ? new PowerFailure(o.time(g), (long) o.value()) : null,
+            P1Telegram.Builder::powerFailureLog);
+    /**
+     * 0-0:98.1.0 e-MUCS peak demand of past months: (count)(1-0:1.6.0)(1-0:1.6.0){(month)(time)(value*kW)}; what
+     * else meters send under this id (E.ON's billing values, a bare count) is kept as an unknown object.
+     */
+    private static final RepeatingProfile<PeakDemand> PEAK_DEMAND_HISTORY = new RepeatingProfile<>(3, true, 3,
+            (o, g) -> o.number(g + 2, Quantity.Unit.KW) ? new PeakDemand(o.time(g), o.time(g + 1), o.value()) : null,
+            P1Telegram.Builder::peakDemandHistory);
+
     private static final Row[] ROWS = {
-            // identification and clock
-            row("1-3:0.2.8", Kind.VERSION),
-            row("0-0:96.1.4", Kind.EMUCS_VERSION),
-            row("0-0:1.0.0", Kind.TIMESTAMP),
-            new Row("0-0:96.1.1", Kind.EQUIPMENT_ID, null, 5),
-            new Row("0-0:96.1.0", Kind.EQUIPMENT_ID, null, 4), // DSMR 2.2 variants, E.ON, ACE4000
-            new Row("0-0:42.0.0", Kind.EQUIPMENT_ID, null, 3), // Smarty, E.ON: COSEM logical device name
-            new Row("1-0:0.0.0", Kind.EQUIPMENT_ID, null, 2), // EasyMeter Q3D
-            new Row("0-0:96.1.255", Kind.EQUIPMENT_ID, null, 1), // EasyMeter Q3D serial
-            row("0-0:96.13.0", Kind.TEXT),
-            row("0-0:96.13.1", Kind.TEXT_CODE),
+            // identification and clock; of the objects that can carry the same text, the highest priority wins
+            row("1-3:0.2.8", new TextValue(TextValue.Field.P1_VERSION, 2)),
+            row("0-0:96.1.4", new TextValue(TextValue.Field.P1_VERSION, 1)), // e-MUCS version
+            row("0-0:1.0.0", ClockValue.INSTANCE),
+            row("0-0:96.1.1", new TextValue(TextValue.Field.EQUIPMENT_ID, 5)),
+            row("0-0:96.1.0", new TextValue(TextValue.Field.EQUIPMENT_ID, 4)), // DSMR 2.2 variants, E.ON, ACE4000
+            row("0-0:42.0.0", new TextValue(TextValue.Field.EQUIPMENT_ID, 3)), // Smarty, E.ON: COSEM device name
+            row("1-0:0.0.0", new TextValue(TextValue.Field.EQUIPMENT_ID, 2)), // EasyMeter Q3D
+            row("0-0:96.1.255", new TextValue(TextValue.Field.EQUIPMENT_ID, 1)), // EasyMeter Q3D serial
+            row("0-0:96.13.0", new MessageValue(P1Telegram.Builder::textMessage)),
+            row("0-0:96.13.1", new MessageValue(P1Telegram.Builder::textCode)),
             // energy registers
             q("1-0:1.8.1", Quantity.ENERGY_IMPORT_T1),
             q("1-0:1.8.2", Quantity.ENERGY_IMPORT_T2),
@@ -157,26 +136,29 @@ final class ObisCatalogue {
             q("1-0:73.7.0", Quantity.POWER_FACTOR_L3),
             // breaker, limiter, capacity tariff
             q("0-0:96.3.10", Quantity.BREAKER_STATE),
-            row("0-0:17.0.0", Kind.THRESHOLD),
+            // kW (DSMR 4+, e-MUCS) or kVA (Smarty): the limiter's threshold; A (DSMR 3): the fuse's
+            row("0-0:17.0.0", QuantityValue.byUnit(Quantity.LIMITER_THRESHOLD, Quantity.FUSE_THRESHOLD)),
             q("1-0:31.4.0", Quantity.FUSE_THRESHOLD),
             q("1-0:51.4.0", Quantity.FUSE_THRESHOLD_L2),
             q("1-0:71.4.0", Quantity.FUSE_THRESHOLD_L3),
             q("1-0:1.4.0", Quantity.AVERAGE_DEMAND),
-            row("1-0:1.6.0", Kind.PEAK_DEMAND),
-            row("0-0:98.1.0", Kind.PEAK_HISTORY),
-            row("1-0:99.97.0", Kind.FAILURE_LOG),
+            // running-month peak demand (timestamp)(value*kW)
+            row("1-0:1.6.0", new TimestampedReading(Quantity.Unit.KW,
+                    (out, time, kw) -> out.peakDemand(new PeakDemand(null, time, kw)))),
+            row("0-0:98.1.0", PEAK_DEMAND_HISTORY),
+            row("1-0:99.97.0", POWER_FAILURE_LOG),
             // M-Bus, any channel
-            row("0-n:24.1.0", Kind.MBUS_TYPE),
-            new Row("0-n:96.1.0", Kind.MBUS_ID, null, 2),
-            new Row("0-n:96.1.1", Kind.MBUS_ID, null, 1), // e-MUCS
-            row("0-n:24.2.1", Kind.MBUS_READING),
-            row("0-n:24.2.3", Kind.MBUS_READING), // e-MUCS gas, not temperature-corrected
-            row("0-n:24.3.0", Kind.MBUS_LEGACY_READING),
+            row("0-n:24.1.0", MBusValue.DEVICE_TYPE),
+            row("0-n:96.1.0", MBusValue.identifier(2)),
+            row("0-n:96.1.1", MBusValue.identifier(1)), // e-MUCS
+            row("0-n:24.2.1", MBusValue.READING),
+            row("0-n:24.2.3", MBusValue.READING), // e-MUCS gas, not temperature-corrected
+            row("0-n:24.3.0", MBusValue.LEGACY_READING),
             // e-MUCS 2.x also sends 0-n:96.3.10, a breaker state distinct from the valve: kept as unknown
-            row("0-n:24.4.0", Kind.MBUS_VALVE),
+            row("0-n:24.4.0", MBusValue.VALVE),
             // Itron ACE4000: the gas meter's values under medium A = 7, its id on an M-Bus channel
-            row("7-0:23.1.0", Kind.GAS_PROFILE),
-            row("7-0:24.4.0", Kind.GAS_VALVE) };
+            row("7-0:23.1.0", GasMediumValue.HOURLY_PROFILE),
+            row("7-0:24.4.0", GasMediumValue.VALVE) };
 
     private static final int TABLE_SIZE = 512; // power of two, more than twice the rows
     private static final long[] KEYS = new long[TABLE_SIZE];
@@ -200,12 +182,13 @@ final class ObisCatalogue {
     private ObisCatalogue() {
     }
 
-    private static Row row(String obis, Kind kind) {
-        return new Row(obis, kind, null, 0);
+    private static Row row(String obis, ValueShape shape) {
+        return new Row(obis, shape);
     }
 
+    /** A number with an optional unit: the most common shape. */
     private static Row q(String obis, Quantity quantity) {
-        return new Row(obis, Kind.QUANTITY, quantity, 0);
+        return new Row(obis, new QuantityValue(quantity));
     }
 
     /** Packs A-B:C.D.E into a long, 10 bits each. Callers make sure every group is 0..1022. */

@@ -14,10 +14,12 @@ package org.openhab.binding.p1meter.internal.handler;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.measure.Unit;
-import javax.measure.quantity.Power;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -33,102 +35,97 @@ import org.openhab.core.library.unit.Units;
 import org.openhab.core.types.State;
 
 /**
- * The electricity channels of a bridge, as data: channel id (also its channel type id), item type, and how
- * to read its state from a telegram. A channel whose state is null for a telegram is one the meter does not
- * send; the bridge only creates channels for which a telegram had a state.
+ * The electricity channels of a bridge: one per {@link Quantity} that names a {@link Quantity.Channel} (id, item
+ * type and unit come from there; here they become openHAB's types), plus the few whose state is not a quantity:
+ * net power, the meter's clock and text message, the month's peak demand and its time. A channel whose state is
+ * null for a telegram is one the meter does not send; the bridge only creates channels for which a telegram had
+ * a state, in the order of {@link #all()}.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public enum ElectricityChannel {
+public final class ElectricityChannel {
 
-    NET_POWER("net-power", "Number:Power", t -> watts(t.netPowerWatts())),
-    POWER_IMPORT("power-import", "Number:Power", t -> kwToWatts(t, Quantity.POWER_IMPORT)),
-    POWER_EXPORT("power-export", "Number:Power", t -> kwToWatts(t, Quantity.POWER_EXPORT)),
+    /** openHAB's units for the units the descriptors name; "" is a dimensionless item's unit one. */
+    private static final Map<String, Unit<?>> UNITS = Map.of("W", Units.WATT, "kW", MetricPrefix.KILO(Units.WATT),
+            "kWh", Units.KILOWATT_HOUR, "V", Units.VOLT, "A", Units.AMPERE, "Hz", Units.HERTZ, "var", Units.VAR,
+            "VA", Units.VOLT_AMPERE, "kvarh", Units.KILOVAR_HOUR, "", Units.ONE);
 
-    ENERGY_IMPORT_T1("energy-import-t1", "Number:Energy", t -> kwh(t, Quantity.ENERGY_IMPORT_T1)),
-    ENERGY_IMPORT_T2("energy-import-t2", "Number:Energy", t -> kwh(t, Quantity.ENERGY_IMPORT_T2)),
-    ENERGY_IMPORT_T3("energy-import-t3", "Number:Energy", t -> kwh(t, Quantity.ENERGY_IMPORT_T3)),
-    ENERGY_IMPORT_T4("energy-import-t4", "Number:Energy", t -> kwh(t, Quantity.ENERGY_IMPORT_T4)),
-    ENERGY_IMPORT_TOTAL("energy-import-total", "Number:Energy",
-            t -> total(t, Quantity.ENERGY_IMPORT_TOTAL, Quantity.ENERGY_IMPORT_T1, Quantity.ENERGY_IMPORT_T2,
-                    Quantity.ENERGY_IMPORT_T3, Quantity.ENERGY_IMPORT_T4)),
-    ENERGY_EXPORT_T1("energy-export-t1", "Number:Energy", t -> kwh(t, Quantity.ENERGY_EXPORT_T1)),
-    ENERGY_EXPORT_T2("energy-export-t2", "Number:Energy", t -> kwh(t, Quantity.ENERGY_EXPORT_T2)),
-    ENERGY_EXPORT_T3("energy-export-t3", "Number:Energy", t -> kwh(t, Quantity.ENERGY_EXPORT_T3)),
-    ENERGY_EXPORT_T4("energy-export-t4", "Number:Energy", t -> kwh(t, Quantity.ENERGY_EXPORT_T4)),
-    ENERGY_EXPORT_TOTAL("energy-export-total", "Number:Energy",
-            t -> total(t, Quantity.ENERGY_EXPORT_TOTAL, Quantity.ENERGY_EXPORT_T1, Quantity.ENERGY_EXPORT_T2,
-                    Quantity.ENERGY_EXPORT_T3, Quantity.ENERGY_EXPORT_T4)),
-    TARIFF("tariff", "Number", t -> count(t, Quantity.TARIFF)),
-
-    VOLTAGE_L1("voltage-l1", "Number:ElectricPotential", t -> plain(t, Quantity.VOLTAGE_L1, Units.VOLT)),
-    VOLTAGE_L2("voltage-l2", "Number:ElectricPotential", t -> plain(t, Quantity.VOLTAGE_L2, Units.VOLT)),
-    VOLTAGE_L3("voltage-l3", "Number:ElectricPotential", t -> plain(t, Quantity.VOLTAGE_L3, Units.VOLT)),
-    CURRENT_L1("current-l1", "Number:ElectricCurrent", t -> plain(t, Quantity.CURRENT_L1, Units.AMPERE)),
-    CURRENT_L2("current-l2", "Number:ElectricCurrent", t -> plain(t, Quantity.CURRENT_L2, Units.AMPERE)),
-    CURRENT_L3("current-l3", "Number:ElectricCurrent", t -> plain(t, Quantity.CURRENT_L3, Units.AMPERE)),
-    POWER_IMPORT_L1("power-import-l1", "Number:Power", t -> kwToWatts(t, Quantity.POWER_IMPORT_L1)),
-    POWER_IMPORT_L2("power-import-l2", "Number:Power", t -> kwToWatts(t, Quantity.POWER_IMPORT_L2)),
-    POWER_IMPORT_L3("power-import-l3", "Number:Power", t -> kwToWatts(t, Quantity.POWER_IMPORT_L3)),
-    POWER_EXPORT_L1("power-export-l1", "Number:Power", t -> kwToWatts(t, Quantity.POWER_EXPORT_L1)),
-    POWER_EXPORT_L2("power-export-l2", "Number:Power", t -> kwToWatts(t, Quantity.POWER_EXPORT_L2)),
-    POWER_EXPORT_L3("power-export-l3", "Number:Power", t -> kwToWatts(t, Quantity.POWER_EXPORT_L3)),
-
-    POWER_FAILURES("power-failures", "Number", t -> count(t, Quantity.POWER_FAILURES)),
-    LONG_POWER_FAILURES("long-power-failures", "Number", t -> count(t, Quantity.LONG_POWER_FAILURES)),
-    VOLTAGE_SAGS_L1("voltage-sags-l1", "Number", t -> count(t, Quantity.VOLTAGE_SAGS_L1)),
-    VOLTAGE_SAGS_L2("voltage-sags-l2", "Number", t -> count(t, Quantity.VOLTAGE_SAGS_L2)),
-    VOLTAGE_SAGS_L3("voltage-sags-l3", "Number", t -> count(t, Quantity.VOLTAGE_SAGS_L3)),
-    VOLTAGE_SWELLS_L1("voltage-swells-l1", "Number", t -> count(t, Quantity.VOLTAGE_SWELLS_L1)),
-    VOLTAGE_SWELLS_L2("voltage-swells-l2", "Number", t -> count(t, Quantity.VOLTAGE_SWELLS_L2)),
-    VOLTAGE_SWELLS_L3("voltage-swells-l3", "Number", t -> count(t, Quantity.VOLTAGE_SWELLS_L3)),
-
-    TEXT_MESSAGE("text-message", "String", t -> {
+    public static final ElectricityChannel NET_POWER = new ElectricityChannel("net-power", "Number:Power", "W",
+            t -> {
+                double w = t.netPowerWatts();
+                return Double.isNaN(w) ? null : quantity(decimal(w), Units.WATT);
+            });
+    public static final ElectricityChannel TEXT_MESSAGE = new ElectricityChannel("text-message", "String", "", t -> {
         String text = t.textMessage();
         return text == null ? null : new StringType(text);
-    }),
-    METER_TIMESTAMP("meter-timestamp", "DateTime", t -> dateTime(t.timestamp())),
+    });
+    public static final ElectricityChannel METER_TIMESTAMP = new ElectricityChannel("meter-timestamp", "DateTime",
+            "", t -> dateTime(t.timestamp()));
+    public static final ElectricityChannel PEAK_DEMAND = new ElectricityChannel("peak-demand", "Number:Power", "kW",
+            t -> {
+                PeakDemand peak = t.peakDemand();
+                return peak == null || Double.isNaN(peak.kw()) ? null
+                        : quantity(decimal(peak.kw()), MetricPrefix.KILO(Units.WATT));
+            });
+    public static final ElectricityChannel PEAK_DEMAND_TIMESTAMP = new ElectricityChannel("peak-demand-timestamp",
+            "DateTime", "", t -> {
+                PeakDemand peak = t.peakDemand();
+                return peak == null ? null : dateTime(peak.timestamp());
+            });
 
-    AVERAGE_DEMAND("average-demand", "Number:Power", t -> kw(t, Quantity.AVERAGE_DEMAND)),
-    PEAK_DEMAND("peak-demand", "Number:Power", t -> {
-        PeakDemand peak = t.peakDemand();
-        return peak == null || Double.isNaN(peak.kw()) ? null : kw(peak.kw());
-    }),
-    PEAK_DEMAND_TIMESTAMP("peak-demand-timestamp", "DateTime", t -> {
-        PeakDemand peak = t.peakDemand();
-        return peak == null ? null : dateTime(peak.timestamp());
-    }),
+    /** Net power first, then the meter's quantities in the order of their descriptors, then the others. */
+    private static final List<ElectricityChannel> ALL;
 
-    // what Luxembourg (Smarty), Belgian (e-MUCS), Austrian and Hungarian meters add
-    REACTIVE_POWER_IMPORT("reactive-power-import", "Number:Power",
-            t -> kiloToBase(t, Quantity.REACTIVE_POWER_IMPORT, Units.VAR)),
-    REACTIVE_POWER_EXPORT("reactive-power-export", "Number:Power",
-            t -> kiloToBase(t, Quantity.REACTIVE_POWER_EXPORT, Units.VAR)),
-    REACTIVE_ENERGY_IMPORT("reactive-energy-import", "Number:Energy",
-            t -> plain(t, Quantity.REACTIVE_ENERGY_IMPORT, Units.KILOVAR_HOUR)),
-    REACTIVE_ENERGY_EXPORT("reactive-energy-export", "Number:Energy",
-            t -> plain(t, Quantity.REACTIVE_ENERGY_EXPORT, Units.KILOVAR_HOUR)),
-    APPARENT_POWER_IMPORT("apparent-power-import", "Number:Power",
-            t -> kiloToBase(t, Quantity.APPARENT_POWER_IMPORT, Units.VOLT_AMPERE)),
-    APPARENT_POWER_EXPORT("apparent-power-export", "Number:Power",
-            t -> kiloToBase(t, Quantity.APPARENT_POWER_EXPORT, Units.VOLT_AMPERE)),
-    FREQUENCY("frequency", "Number:Frequency", t -> plain(t, Quantity.FREQUENCY, Units.HERTZ)),
-    POWER_FACTOR("power-factor", "Number:Dimensionless", t -> plain(t, Quantity.POWER_FACTOR, Units.ONE)),
-    BREAKER_STATE("breaker-state", "Number", t -> count(t, Quantity.BREAKER_STATE)),
-    LIMITER_THRESHOLD("limiter-threshold", "Number:Power", t -> kw(t, Quantity.LIMITER_THRESHOLD)),
-    FUSE_THRESHOLD("fuse-threshold", "Number:ElectricCurrent", t -> plain(t, Quantity.FUSE_THRESHOLD, Units.AMPERE));
-
-    private static final Unit<Power> KILOWATT = MetricPrefix.KILO(Units.WATT);
+    static {
+        List<ElectricityChannel> all = new ArrayList<>();
+        all.add(NET_POWER);
+        for (Quantity q : Quantity.values()) {
+            Quantity.Channel c = q.channel();
+            if (c != null) {
+                all.add(new ElectricityChannel(c.id(), c.itemType(), c.unit(), reader(q, c)));
+            }
+        }
+        all.addAll(List.of(TEXT_MESSAGE, METER_TIMESTAMP, PEAK_DEMAND, PEAK_DEMAND_TIMESTAMP));
+        ALL = List.copyOf(all);
+    }
 
     private final String id;
     private final String itemType;
+    private final String unit;
     private final Function<P1Telegram, @Nullable State> reader;
 
-    ElectricityChannel(String id, String itemType, Function<P1Telegram, @Nullable State> reader) {
+    private ElectricityChannel(String id, String itemType, String unit,
+            Function<P1Telegram, @Nullable State> reader) {
         this.id = id;
         this.itemType = itemType;
+        this.unit = unit;
         this.reader = reader;
+    }
+
+    /** Every electricity channel a bridge can have. */
+    public static List<ElectricityChannel> all() {
+        return ALL;
+    }
+
+    /** The channel of a quantity. */
+    public static ElectricityChannel of(Quantity q) {
+        Quantity.Channel c = q.channel();
+        ElectricityChannel channel = c == null ? null : withId(c.id());
+        if (channel == null) {
+            throw new IllegalArgumentException(q + " has no channel");
+        }
+        return channel;
+    }
+
+    /** The channel with this id; null when no electricity channel has it. */
+    public static @Nullable ElectricityChannel withId(String id) {
+        for (ElectricityChannel c : ALL) {
+            if (c.id.equals(id)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The channel id, which is also the id of its channel type. */
@@ -140,41 +137,56 @@ public enum ElectricityChannel {
         return itemType;
     }
 
+    /** The unit of the channel's state as its channel type's unit hint writes it; "" when it has none. */
+    public String unit() {
+        return unit;
+    }
+
     /** The channel's state from this telegram, or null when the meter did not send what it needs. */
     public @Nullable State stateOf(P1Telegram telegram) {
         return reader.apply(telegram);
     }
 
-    private static @Nullable State watts(double w) {
-        return Double.isNaN(w) ? null : new QuantityType<>(decimal(w), Units.WATT);
+    @Override
+    public String toString() {
+        return id;
     }
 
-    /** kW as the meter sends them, shown in W: kW * 1000 without binary rounding noise. */
-    private static @Nullable State kwToWatts(P1Telegram t, Quantity q) {
-        return kiloToBase(t, q, Units.WATT);
+    /** How the channel of {@code q} reads its state: a plain number, or a quantity in the channel's unit. */
+    private static Function<P1Telegram, @Nullable State> reader(Quantity q, Quantity.Channel c) {
+        if ("Number".equals(c.itemType())) {
+            return t -> t.has(q) ? new DecimalType(decimal(t.get(q))) : null;
+        }
+        Unit<?> unit = UNITS.get(c.unit());
+        if (unit == null) {
+            throw new IllegalStateException("no openHAB unit for " + c.unit() + " of channel " + c.id());
+        }
+        int shift = decimalShift(q, c);
+        List<Quantity> tariffs = q.tariffs();
+        if (!tariffs.isEmpty()) {
+            return t -> total(t, q, tariffs, unit);
+        }
+        return t -> t.has(q) ? quantity(decimal(t.get(q)).movePointRight(shift), unit) : null;
     }
 
-    /** kvar or kVA as the meter sends them, shown in var or VA like active power in W. */
-    private static @Nullable State kiloToBase(P1Telegram t, Quantity q, Unit<Power> unit) {
-        return t.has(q) ? new QuantityType<>(decimal(t.get(q)).movePointRight(3), unit) : null;
-    }
-
-    private static @Nullable State kw(P1Telegram t, Quantity q) {
-        return t.has(q) ? kw(t.get(q)) : null;
-    }
-
-    private static State kw(double kw) {
-        return new QuantityType<>(decimal(kw), KILOWATT);
-    }
-
-    private static @Nullable State kwh(P1Telegram t, Quantity q) {
-        return t.has(q) ? new QuantityType<>(decimal(t.get(q)), Units.KILOWATT_HOUR) : null;
+    /**
+     * How many places the decimal point moves from the quantity's unit to the channel's: none for the same unit, 3
+     * for the base unit of a k-unit (kW as W, kvar as var, kVA as VA: without binary rounding noise).
+     */
+    private static int decimalShift(Quantity q, Quantity.Channel c) {
+        String from = q.unit().symbol();
+        if (from.equals(c.unit())) {
+            return 0;
+        } else if (from.equals("k" + c.unit())) {
+            return 3;
+        }
+        throw new IllegalStateException("channel " + c.id() + " in " + c.unit() + " cannot show " + q + " in " + from);
     }
 
     /** The meter's own total when it sends one, else the sum of the tariff registers it sends. */
-    private static @Nullable State total(P1Telegram t, Quantity meterTotal, Quantity... tariffs) {
+    private static @Nullable State total(P1Telegram t, Quantity meterTotal, List<Quantity> tariffs, Unit<?> unit) {
         if (t.has(meterTotal)) {
-            return kwh(t, meterTotal);
+            return quantity(decimal(t.get(meterTotal)), unit);
         }
         BigDecimal sum = null;
         for (Quantity q : tariffs) {
@@ -182,16 +194,11 @@ public enum ElectricityChannel {
                 sum = sum == null ? decimal(t.get(q)) : sum.add(decimal(t.get(q)));
             }
         }
-        return sum == null ? null : new QuantityType<>(sum, Units.KILOWATT_HOUR);
+        return sum == null ? null : quantity(sum, unit);
     }
 
-    private static <Q extends javax.measure.Quantity<Q>> @Nullable State plain(P1Telegram t, Quantity q,
-            Unit<Q> unit) {
-        return t.has(q) ? new QuantityType<>(decimal(t.get(q)), unit) : null;
-    }
-
-    private static @Nullable State count(P1Telegram t, Quantity q) {
-        return t.has(q) ? new DecimalType(decimal(t.get(q))) : null;
+    private static <Q extends javax.measure.Quantity<Q>> State quantity(BigDecimal value, Unit<Q> unit) {
+        return new QuantityType<>(value, unit);
     }
 
     private static @Nullable State dateTime(@Nullable OffsetDateTime time) {

@@ -309,7 +309,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         /** The state of every channel the telegram has data for, plus the bridge's own channels. */
         Map<String, State> statesOf(P1Telegram telegram) {
             Map<String, State> states = new LinkedHashMap<>();
-            for (ElectricityChannel channel : ElectricityChannel.values()) {
+            for (ElectricityChannel channel : ElectricityChannel.all()) {
                 State state = channel.stateOf(telegram);
                 if (state != null) {
                     states.put(channel.id(), state);
@@ -325,10 +325,9 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
 
         @Nullable
         State stateOf(String channelId, P1Telegram telegram) {
-            for (ElectricityChannel channel : ElectricityChannel.values()) {
-                if (channel.id().equals(channelId)) {
-                    return channel.stateOf(telegram);
-                }
+            ElectricityChannel channel = ElectricityChannel.withId(channelId);
+            if (channel != null) {
+                return channel.stateOf(telegram);
             }
             Instant arrival = lastArrival;
             return switch (channelId) {
@@ -471,10 +470,9 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
     }
 
     static String itemTypeOf(String channelId) {
-        for (ElectricityChannel c : ElectricityChannel.values()) {
-            if (c.id().equals(channelId)) {
-                return c.itemType();
-            }
+        ElectricityChannel c = ElectricityChannel.withId(channelId);
+        if (c != null) {
+            return c.itemType();
         }
         return CHANNEL_LAST_UPDATE.equals(channelId) ? "DateTime" : "Number";
     }

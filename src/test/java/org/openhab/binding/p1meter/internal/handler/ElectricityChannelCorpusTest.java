@@ -21,6 +21,7 @@ import javax.measure.Unit;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.unit.MetricPrefix;
@@ -58,38 +59,38 @@ class ElectricityChannelCorpusTest {
 
     @Test
     void hungarianMeterGridValues() {
-        assertValue(ElectricityChannel.FREQUENCY, EON, "1-0:14.7.0", Units.HERTZ);
-        assertValue(ElectricityChannel.POWER_FACTOR, EON, "1-0:13.7.0", Units.ONE);
-        assertValue(ElectricityChannel.REACTIVE_ENERGY_IMPORT, EON, "1-0:3.8.0", Units.KILOVAR_HOUR);
-        assertValue(ElectricityChannel.REACTIVE_ENERGY_EXPORT, EON, "1-0:4.8.0", Units.KILOVAR_HOUR);
-        assertValue(ElectricityChannel.LIMITER_THRESHOLD, EON, "0-0:17.0.0",
+        assertValue(ElectricityChannel.of(Quantity.FREQUENCY), EON, "1-0:14.7.0", Units.HERTZ);
+        assertValue(ElectricityChannel.of(Quantity.POWER_FACTOR), EON, "1-0:13.7.0", Units.ONE);
+        assertValue(ElectricityChannel.of(Quantity.REACTIVE_ENERGY_IMPORT), EON, "1-0:3.8.0", Units.KILOVAR_HOUR);
+        assertValue(ElectricityChannel.of(Quantity.REACTIVE_ENERGY_EXPORT), EON, "1-0:4.8.0", Units.KILOVAR_HOUR);
+        assertValue(ElectricityChannel.of(Quantity.LIMITER_THRESHOLD), EON, "0-0:17.0.0",
                 MetricPrefix.KILO(Units.WATT));
-        assertValue(ElectricityChannel.FUSE_THRESHOLD, EON, "1-0:31.4.0", Units.AMPERE);
-        assertThat(ElectricityChannel.BREAKER_STATE.stateOf(Corpus.telegram(EON)))
+        assertValue(ElectricityChannel.of(Quantity.FUSE_THRESHOLD), EON, "1-0:31.4.0", Units.AMPERE);
+        assertThat(ElectricityChannel.of(Quantity.BREAKER_STATE).stateOf(Corpus.telegram(EON)))
                 .isEqualTo(new DecimalType(new BigDecimal(Corpus.expectedOrFail(EON, "0-0:96.3.10"))));
     }
 
     @Test
     void austrianMeterReactiveValuesSentInVarAndVarh() {
-        assertValue(ElectricityChannel.REACTIVE_POWER_IMPORT, AUSTRIA, "1-0:3.7.0", Units.VAR);
-        assertValue(ElectricityChannel.REACTIVE_POWER_EXPORT, AUSTRIA, "1-0:4.7.0", Units.VAR);
-        assertValue(ElectricityChannel.REACTIVE_ENERGY_IMPORT, AUSTRIA, "1-0:3.8.0", Units.VAR_HOUR);
-        assertValue(ElectricityChannel.REACTIVE_ENERGY_EXPORT, AUSTRIA, "1-0:4.8.0", Units.VAR_HOUR);
+        assertValue(ElectricityChannel.of(Quantity.REACTIVE_POWER_IMPORT), AUSTRIA, "1-0:3.7.0", Units.VAR);
+        assertValue(ElectricityChannel.of(Quantity.REACTIVE_POWER_EXPORT), AUSTRIA, "1-0:4.7.0", Units.VAR);
+        assertValue(ElectricityChannel.of(Quantity.REACTIVE_ENERGY_IMPORT), AUSTRIA, "1-0:3.8.0", Units.VAR_HOUR);
+        assertValue(ElectricityChannel.of(Quantity.REACTIVE_ENERGY_EXPORT), AUSTRIA, "1-0:4.8.0", Units.VAR_HOUR);
         // shown like active power: var, not kvar
-        assertThat(((QuantityType<?>) ElectricityChannel.REACTIVE_POWER_EXPORT.stateOf(Corpus.telegram(AUSTRIA)))
-                .getUnit()).isEqualTo(Units.VAR);
+        assertThat(((QuantityType<?>) ElectricityChannel.of(Quantity.REACTIVE_POWER_EXPORT)
+                .stateOf(Corpus.telegram(AUSTRIA))).getUnit()).isEqualTo(Units.VAR);
     }
 
     @Test
     void belgianMeterBreakerAndThresholds() {
         P1Telegram t = Corpus.telegram(FLUVIUS);
-        assertThat(ElectricityChannel.BREAKER_STATE.stateOf(t))
+        assertThat(ElectricityChannel.of(Quantity.BREAKER_STATE).stateOf(t))
                 .isEqualTo(new DecimalType(new BigDecimal(Corpus.expectedOrFail(FLUVIUS, "0-0:96.3.10"))));
-        assertValue(ElectricityChannel.LIMITER_THRESHOLD, FLUVIUS, "0-0:17.0.0",
+        assertValue(ElectricityChannel.of(Quantity.LIMITER_THRESHOLD), FLUVIUS, "0-0:17.0.0",
                 MetricPrefix.KILO(Units.WATT));
-        assertValue(ElectricityChannel.FUSE_THRESHOLD, FLUVIUS, "1-0:31.4.0", Units.AMPERE);
+        assertValue(ElectricityChannel.of(Quantity.FUSE_THRESHOLD), FLUVIUS, "1-0:31.4.0", Units.AMPERE);
         // a Belgian meter sends no grid frequency or reactive power: no state, so no channel
-        assertThat(ElectricityChannel.FREQUENCY.stateOf(t)).isNull();
-        assertThat(ElectricityChannel.REACTIVE_POWER_IMPORT.stateOf(t)).isNull();
+        assertThat(ElectricityChannel.of(Quantity.FREQUENCY).stateOf(t)).isNull();
+        assertThat(ElectricityChannel.of(Quantity.REACTIVE_POWER_IMPORT).stateOf(t)).isNull();
     }
 }

@@ -14,15 +14,14 @@ package org.openhab.binding.p1meter.internal.output.mqtt;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.p1meter.internal.dsmr.HaClass;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
@@ -39,8 +38,8 @@ import com.google.gson.JsonObject;
  * {@code <prefix>/connected} is {@code 2}.
  *
  * <p>
- * The sensor table is data: a quantity's unit decides device class, state class and unit (kW become W, the
- * unit Home Assistant's power sensors and Energy dashboard expect), with a few quantities overridden.
+ * What a quantity's sensor is (device class, state class, unit, icon, diagnostic or not) is its descriptor's
+ * {@link HaClass}; kW become W, the unit Home Assistant's power sensors and Energy dashboard expect.
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -49,35 +48,11 @@ public final class HaDiscovery {
 
     public static final String ORIGIN_NAME = "p1meter";
 
-    private static final String MEASUREMENT = "measurement";
-    private static final String TOTAL_INCREASING = "total_increasing";
     private static final String CUBIC_METRE = "m\u00b3";
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private static final Quantity[] QUANTITIES = Quantity.values();
-    private static final Quantity[] IMPORT_TARIFFS = { Quantity.ENERGY_IMPORT_T1, Quantity.ENERGY_IMPORT_T2,
-            Quantity.ENERGY_IMPORT_T3, Quantity.ENERGY_IMPORT_T4 };
-    private static final Quantity[] EXPORT_TARIFFS = { Quantity.ENERGY_EXPORT_T1, Quantity.ENERGY_EXPORT_T2,
-            Quantity.ENERGY_EXPORT_T3, Quantity.ENERGY_EXPORT_T4 };
-
-    /** Sensor kind per quantity, decided once. */
-    private static final Map<Quantity, Kind> KINDS = new EnumMap<>(Quantity.class);
-
-    static {
-        for (Quantity q : QUANTITIES) {
-            KINDS.put(q, kindOf(q));
-        }
-    }
-
-    /** How a quantity appears in Home Assistant. */
-    private record Kind(@Nullable String deviceClass, @Nullable String stateClass, @Nullable String unit,
-            boolean kiloToBase, @Nullable String icon, boolean diagnostic) {
-        Kind(@Nullable String deviceClass, @Nullable String stateClass, @Nullable String unit, boolean kiloToBase,
-                @Nullable String icon) {
-            this(deviceClass, stateClass, unit, kiloToBase, icon, false);
-        }
-    }
 
     private final String topicPrefix;
     private final String discoveryPrefix;
@@ -110,26 +85,29 @@ public final class HaDiscovery {
             if (!telegram.has(q)) {
                 continue;
             }
-            Kind k = KINDS.get(q);
-            if (k == null) {
-                continue;
-            }
+            HaClass k = q.ha();
             String field = q.jsonName();
-            String template = k.kiloToBase ? kiloTemplate("value_json." + field, field)
+            String template = k.kiloToBase() ? kiloTemplate("value_json." + field, field)
                     : plainTemplate("value_json." + field, field);
             String objectId = q.name().toLowerCase(Locale.ROOT);
-            sensors.add(new HaSensor(meter, objectId, displayName(q), k.deviceClass, k.stateClass, k.unit, template,
-                    k.icon, "p1meter_" + objectId, k.diagnostic, null));
+            sensors.add(new HaSensor(meter, objectId, displayName(q), k.deviceClass(), k.stateClass(), k.unit(),
+                    template, k.icon(), "p1meter_" + objectId, k.diagnostic(), null));
         }
+        HaClass power = HaClass.POWER;
         if (telegram.has(Quantity.POWER_IMPORT) || telegram.has(Quantity.POWER_EXPORT)) {
-            sensors.add(new HaSensor(meter, "power_net", "Power net", "power", MEASUREMENT, "W",
-                    plainTemplate("value_json.calculatedUsage", "calculatedUsage"), null));
+            // calculatedUsage is in W already
+            sensors.add(new HaSensor(meter, "power_net", "Power net", power.deviceClass(), power.stateClass(),
+                    power.unit(), plainTemplate("value_json.calculatedUsage", "calculatedUsage"), null));
         }
-        addTariffTotal(telegram, meter, sensors, Quantity.ENERGY_IMPORT_TOTAL, IMPORT_TARIFFS);
-        addTariffTotal(telegram, meter, sensors, Quantity.ENERGY_EXPORT_TOTAL, EXPORT_TARIFFS);
+        for (Quantity q : QUANTITIES) {
+            if (!q.tariffs().isEmpty()) {
+                addTariffTotal(telegram, meter, sensors, q);
+            }
+        }
         if (telegram.peakDemand() != null) {
-            sensors.add(new HaSensor(meter, "peak_demand", "Peak demand this month", "power", MEASUREMENT, "W",
-                    kiloTemplate("value_json.peakDemand.value", "peakDemand"), null));
+            sensors.add(new HaSensor(meter, "peak_demand", "Peak demand this month", power.deviceClass(),
+                    power.stateClass(), power.unit(), kiloTemplate("value_json.peakDemand.value", "peakDemand"),
+                    null));
         }
 
         for (MBusDevice d : telegram.mbus()) {
@@ -298,13 +276,12 @@ public final class HaDiscovery {
      * dashboard then needs one sensor instead of one per tariff. Rendered only when every tariff is in the
      * reading, so that a missing field never looks like a drop to Home Assistant's total_increasing logic.
      */
-    private static void addTariffTotal(P1Telegram telegram, HaDevice meter, List<HaSensor> sensors,
-            Quantity total, Quantity[] tariffs) {
+    private static void addTariffTotal(P1Telegram telegram, HaDevice meter, List<HaSensor> sensors, Quantity total) {
         if (telegram.has(total)) {
             return;
         }
         List<String> fields = new ArrayList<>();
-        for (Quantity t : tariffs) {
+        for (Quantity t : total.tariffs()) {
             if (telegram.has(t)) {
                 fields.add(t.jsonName());
             }
@@ -318,15 +295,14 @@ public final class HaDiscovery {
             cond.append(cond.length() == 0 ? "" : " and ").append("value_json.").append(f).append(" is defined");
             sum.append(sum.length() == 0 ? "" : " + ").append("value_json.").append(f);
         }
-        Kind k = KINDS.get(total);
-        sensors.add(new HaSensor(meter, total.name().toLowerCase(Locale.ROOT), displayName(total),
-                k == null ? null : k.deviceClass, TOTAL_INCREASING, "kWh",
-                "{% if " + cond + " %}{{ (" + sum + ") | round(3) }}{% endif %}", null));
+        HaClass k = total.ha();
+        sensors.add(new HaSensor(meter, total.name().toLowerCase(Locale.ROOT), displayName(total), k.deviceClass(),
+                k.stateClass(), k.unit(), "{% if " + cond + " %}{{ (" + sum + ") | round(3) }}{% endif %}", null));
     }
 
     private @Nullable HaSensor mbusSensor(MBusDevice d, HaDevice meter, boolean primary) {
         String deviceClass;
-        String stateClass = TOTAL_INCREASING;
+        String stateClass = HaClass.TOTAL_INCREASING;
         String unit = unitSymbol(d.unit());
         String kindName;
         String deviceName;
@@ -379,54 +355,6 @@ public final class HaDiscovery {
                 return CUBIC_METRE;
             default:
                 return unit.symbol();
-        }
-    }
-
-    private static Kind kindOf(Quantity q) {
-        switch (q) {
-            // the tariff and the counters of failures, sags and swells describe the grid and the meter rather than
-            // the household's use: Home Assistant's diagnostic entities
-            case TARIFF:
-                return new Kind(null, null, null, false, "mdi:clock-outline", true);
-            case POWER_FAILURES:
-            case LONG_POWER_FAILURES:
-                return new Kind(null, TOTAL_INCREASING, null, false, "mdi:flash-off", true);
-            case VOLTAGE_SAGS_L1:
-            case VOLTAGE_SAGS_L2:
-            case VOLTAGE_SAGS_L3:
-            case VOLTAGE_SWELLS_L1:
-            case VOLTAGE_SWELLS_L2:
-            case VOLTAGE_SWELLS_L3:
-                return new Kind(null, TOTAL_INCREASING, null, false, "mdi:sine-wave", true);
-            case POWER_FACTOR:
-            case POWER_FACTOR_L1:
-            case POWER_FACTOR_L2:
-            case POWER_FACTOR_L3:
-                return new Kind("power_factor", MEASUREMENT, null, false, null);
-            case BREAKER_STATE:
-                return new Kind(null, null, null, false, "mdi:electric-switch");
-            default:
-                break;
-        }
-        switch (q.unit()) {
-            case KWH:
-                return new Kind("energy", TOTAL_INCREASING, "kWh", false, null);
-            case KW:
-                return new Kind("power", MEASUREMENT, "W", true, null);
-            case V:
-                return new Kind("voltage", MEASUREMENT, "V", false, null);
-            case A:
-                return new Kind("current", MEASUREMENT, "A", false, null);
-            case HZ:
-                return new Kind("frequency", MEASUREMENT, "Hz", false, null);
-            case KVARH:
-                return new Kind("reactive_energy", TOTAL_INCREASING, "kvarh", false, null);
-            case KVAR:
-                return new Kind("reactive_power", MEASUREMENT, "var", true, null);
-            case KVA:
-                return new Kind("apparent_power", MEASUREMENT, "VA", true, null);
-            default:
-                return new Kind(null, MEASUREMENT, null, false, null);
         }
     }
 
