@@ -260,18 +260,20 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
             }
             decryptionFailures = 0;
             lastArrival = Instant.now();
-            if (!online) {
-                online = true;
-                updateStatus(ThingStatus.ONLINE);
-                updateMeterProperties(telegram);
-            }
             Map<String, State> states = statesOf(telegram);
             List<String> channels = new ArrayList<>(states.keySet());
             double net = telegram.netPowerWatts();
             if (!Double.isNaN(net)) {
                 channels.add(CHANNEL_POWER_DIRECTION);
             }
+            // the Thing gets its channels and properties before it says ONLINE: whoever sees it ONLINE (the UI, a
+            // rule, a user deleting it) sees it complete, and no change of it is still on its way
             addMissingChannels(channels);
+            if (!online) {
+                updateMeterProperties(telegram);
+                online = true;
+                updateStatus(ThingStatus.ONLINE);
+            }
             if (throttle.due(System.nanoTime())) {
                 states.forEach(P1BridgeHandler.this::updateState);
             }

@@ -152,13 +152,14 @@ public class P1MBusHandler extends BaseThingHandler {
         }
         missing = 0;
         if (!online) {
-            online = true;
-            updateStatus(ThingStatus.ONLINE);
+            // properties first: a Thing seen ONLINE is complete (as the bridge does it)
             String serial = device.serial();
             if (serial != null) {
                 updateProperty(PROPERTY_SERIAL_NUMBER, serial);
             }
             updateProperty(PROPERTY_MBUS_CHANNEL, Integer.toString(device.channel()));
+            online = true;
+            updateStatus(ThingStatus.ONLINE);
         }
         OffsetDateTime ts = device.timestamp();
         Instant readAt = ts == null ? Instant.now() : ts.toInstant();

@@ -35,6 +35,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.QuantityType;
@@ -93,7 +94,7 @@ class BridgeReplayTest {
 
         synchronized void stateUpdated(ChannelUID channel, State state) {
             stateUpdates.incrementAndGet();
-            if (channel.getId().equals(ElectricityChannel.ENERGY_IMPORT_T1.id())
+            if (channel.getId().equals(ElectricityChannel.of(Quantity.ENERGY_IMPORT_T1).id())
                     && state instanceof QuantityType<?> q) {
                 long number = q.toBigDecimal().movePointRight(3).longValueExact();
                 if (number < last) {
