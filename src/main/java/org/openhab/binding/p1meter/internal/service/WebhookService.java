@@ -12,17 +12,14 @@
  */
 package org.openhab.binding.p1meter.internal.service;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
 import org.openhab.binding.p1meter.internal.output.P1Output;
-import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookSettings;
 import org.openhab.core.config.core.ConfigurableService;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -62,27 +59,16 @@ public class WebhookService extends OutputService {
         close();
     }
 
+    /** The configuration's names, for the messages of the function the daemon's --post-* options share. */
+    private static final WebhookSettings.Names SETTINGS = new WebhookSettings.Names("url", "interval", "fields",
+            "headers", "timeout");
+
     @Override
     protected P1Output create(ServiceConfig config) {
-        String url = config.text("url", "");
-        if (url.isEmpty()) {
-            throw new IllegalArgumentException("no URL configured");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h : config.list("headers")) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("header must be 'Name: value', got '" + h + "'");
-            }
-            headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-        }
-        List<String> fields = config.list("fields");
-        if (fields.size() == 1 && fields.get(0).equalsIgnoreCase("all")) {
-            fields = List.of();
-        }
-        int timeout = config.integer("timeout", 30);
-        return new WebhookPoster(WebhookConfig.of(url).withInterval(Duration.ofSeconds(config.integer("interval", 300)))
-                .withJson("json".equalsIgnoreCase(config.text("format", "form"))).withFields(fields)
-                .withHeaders(headers).withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(timeout)));
+        return new WebhookPoster(new WebhookSettings(config.text("url", ""),
+                config.integer("interval", (int) WebhookSettings.DEFAULT_INTERVAL),
+                "json".equalsIgnoreCase(config.text("format", "form")),
+                config.text("fields", WebhookSettings.DEFAULT_FIELDS), config.list("headers"),
+                config.integer("timeout", (int) WebhookSettings.DEFAULT_TIMEOUT)).toConfig(SETTINGS));
     }
 }

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -128,6 +130,47 @@ class OutputServicesTest {
         assertThat(good.output()).isNotNull();
         assertThat(good.output().describe()).contains("every 10 s").contains("JSON");
         good.deactivate();
+    }
+
+    /**
+     * The webhook's settings go through the function the daemon's {@code --post-*} options use too (its test checks
+     * the same from the daemon's side): every field for {@code all} or {@code *}, the timeouts of {@code timeout}.
+     */
+    @Test
+    void theWebhookReadsItsSettingsAsTheDaemonReadsItsOptions() {
+        P1BridgeRegistryImpl registry = new P1BridgeRegistryImpl();
+        WebhookService standard = new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook"));
+        try {
+            WebhookConfig c = webhook(standard);
+            assertThat(c.fields()).containsExactly("powerTs", "totalT1Use", "totalT2Use", "totalT1Delivered",
+                    "totalT2Delivered", "gas_ts", "gas_totalUse");
+            assertThat(c.connectTimeout()).hasSeconds(10);
+            assertThat(c.requestTimeout()).hasSeconds(30);
+            assertThat(c.interval()).hasSeconds(300);
+        } finally {
+            standard.deactivate();
+        }
+        for (String every : List.of("*", "all")) {
+            WebhookService s = new WebhookService(registry, config("enabled", true, "url", "http://127.0.0.1:9/hook",
+                    "fields", every, "timeout", BigDecimal.valueOf(5), "headers",
+                    List.of("Authorization: Bearer x", "X-Meter:home")));
+            try {
+                WebhookConfig c = webhook(s);
+                assertThat(c.fields()).as(every).isEmpty();
+                assertThat(c.connectTimeout()).hasSeconds(5);
+                assertThat(c.requestTimeout()).hasSeconds(5);
+                assertThat(c.headers()).isEqualTo(Map.of("Authorization", "Bearer x", "X-Meter", "home"));
+            } finally {
+                s.deactivate();
+            }
+        }
+    }
+
+    private static WebhookConfig webhook(WebhookService service) {
+        WebhookPoster poster = (WebhookPoster) service.output();
+        assertThat(poster).isNotNull();
+        return poster.config();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -116,5 +117,22 @@ class ServiceConfigMistakesTest {
         assertThat(notStartedLog(() -> new WebhookService(registry,
                 config("enabled", true, "url", "http://127.0.0.1:9/hook", "interval", BigDecimal.valueOf(-5)))))
                 .contains("interval");
+    }
+
+    /** The same refusals as the daemon's --post-* options, from the function both use. */
+    @Test
+    void webhookFieldsHeadersAndTimeoutsThatCannotWorkAreNamed() {
+        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
+                "http://127.0.0.1:9/hook", "fields", "gas_totalUse,totalt1use"))))
+                .contains("fields: unknown field 'totalt1use' (did you mean totalT1Use?)").contains(", gas_totalUse, ");
+        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
+                "http://127.0.0.1:9/hook", "headers", List.of("Host: example.org")))))
+                .contains("headers 'Host: example.org' cannot be sent");
+        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
+                "http://127.0.0.1:9/hook", "headers", List.of("no colon")))))
+                .contains("headers must be 'Name: value', got 'no colon'");
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "timeout", BigDecimal.ZERO))))
+                .contains("timeout must be at least 1 second");
     }
 }
