@@ -20,7 +20,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public class MqttServiceConfig {
+public class MqttServiceConfig extends ServiceConfig {
     /** Empty: the service publishes nothing. */
     public String brokerUrl = "";
     public String username = "";
@@ -30,6 +30,7 @@ public class MqttServiceConfig {
     public int qos = 1;
     public boolean retain = true;
     public boolean distinct = false;
+    /** Comma-separated fields for the distinct topics; empty, {@code all} or {@code *}: every field. */
     public String distinctFields = "";
     public boolean discovery = true;
     public String discoveryPrefix = "homeassistant";
@@ -39,6 +40,10 @@ public class MqttServiceConfig {
     public boolean usageImmediate = false;
     /** {@code adopt}, {@code remove}, or empty: what to do with smartmeter2mqtt's Home Assistant entities. */
     public String smartmeter2mqttEntities = "";
-    /** The bridge's Thing UID; empty for every bridge. */
-    public String bridge = "";
+
+    /** No on/off setting: a broker URL switches it on. */
+    @Override
+    boolean enabled() {
+        return !brokerUrl.isBlank();
+    }
 }

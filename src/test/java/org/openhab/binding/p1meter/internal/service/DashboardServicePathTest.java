@@ -100,14 +100,14 @@ class DashboardServicePathTest {
     @Test
     void refusesPathsThatAreInvalidOrOpenHabsOwn() {
         DashboardService s = new DashboardService(new P1BridgeRegistryImpl(), null);
-        assertThat(s.pathFrom(config("/energy meter"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/../rest"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/rest"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/ws/p1meter"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("  "))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("meterkast"))).isEqualTo("/meterkast");
-        assertThat(s.pathFrom(config("/my-home/p1_meter/"))).isEqualTo("/my-home/p1_meter");
+        assertThat(s.pathFrom("/energy meter")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/../rest")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/rest")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/ws/p1meter")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("  ")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("meterkast")).isEqualTo("/meterkast");
+        assertThat(s.pathFrom("/my-home/p1_meter/")).isEqualTo("/my-home/p1_meter");
         s.deactivate();
     }
 

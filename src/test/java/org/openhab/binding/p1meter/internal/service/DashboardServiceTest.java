@@ -243,7 +243,7 @@ class DashboardServiceTest {
             en.load(new java.io.InputStreamReader(e, java.nio.charset.StandardCharsets.UTF_8));
             nl.load(new java.io.InputStreamReader(n, java.nio.charset.StandardCharsets.UTF_8));
         }
-        for (String parameter : List.of(DashboardService.CONFIG_ENABLED, DashboardService.CONFIG_BRIDGE)) {
+        for (String parameter : List.of("enabled", "bridge")) {
             for (String part : List.of("label", "description")) {
                 String key = "io.config.p1meter-dashboard." + parameter + "." + part;
                 assertThat(en.getProperty(key)).as(key).isNotBlank();

@@ -82,6 +82,13 @@ class OutputServicesTest {
                 byte[] expected = bytes(KAIFA);
                 byte[] got = client.getInputStream().readNBytes(expected.length);
                 assertThat(got).isEqualTo(expected);
+
+                // the same configuration again (saved without changes): the server and its client stay
+                service.modified(config("enabled", true, "port", BigDecimal.ZERO, "bindAddress", "127.0.0.1",
+                        "maxClients", BigDecimal.valueOf(2), "bridge", "p1meter:tcp:home"));
+                assertThat(service.output()).isSameAs(server);
+                home.publish(telegram(FLUVIUS));
+                assertThat(client.getInputStream().readNBytes(bytes(FLUVIUS).length)).isEqualTo(bytes(FLUVIUS));
             }
 
             service.modified(config("enabled", false));

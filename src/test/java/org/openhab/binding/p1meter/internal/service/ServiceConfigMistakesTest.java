@@ -55,11 +55,11 @@ class ServiceConfigMistakesTest {
     }
 
     /** Runs the action with standard error captured; returns its lines that say an output was not started. */
-    private static String notStartedLog(Supplier<OutputService> action) {
+    private static String notStartedLog(Supplier<OutputService<?>> action) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        OutputService service;
+        OutputService<?> service;
         try {
             service = action.get();
         } finally {
@@ -134,5 +134,29 @@ class ServiceConfigMistakesTest {
         assertThat(notStartedLog(() -> new WebhookService(registry,
                 config("enabled", true, "url", "http://127.0.0.1:9/hook", "timeout", BigDecimal.ZERO))))
                 .contains("timeout must be at least 1 second");
+    }
+
+    /** Read by openHAB's Configuration.as: a value of the wrong kind is named instead of quietly replaced. */
+    @Test
+    void valuesOfTheWrongKindAreNamed() {
+        assertThat(notStartedLog(() -> new JsonTcpService(registry, config("enabled", "yes", "port", "0"))))
+                .contains("enabled must be true or false, got 'yes'");
+        assertThat(notStartedLog(
+                () -> new RawTcpService(registry, config("enabled", true, "port", new BigDecimal("3020.5")))))
+                .contains("port must be a whole number, got '3020.5'");
+        assertThat(notStartedLog(() -> new RawTcpService(registry,
+                config("enabled", true, "port", BigDecimal.ZERO, "maxClients", BigDecimal.ZERO))))
+                .contains("maxClients must be at least 1");
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "format", "xml"))))
+                .contains("format must be form or json, got 'xml'");
+        assertThat(notStartedLog(() -> new MqttService(registry,
+                config("brokerUrl", "mqtt://127.0.0.1:1", "distinct", true, "distinctFields", "totalT1Use,nosuch"))))
+                .contains("distinctFields: unknown field 'nosuch'").contains("; the fields are: header, ");
+        assertThat(notStartedLog(() -> new MqttService(registry, config("brokerUrl", "mqtt://127.0.0.1:1", "qos",
+                BigDecimal.valueOf(3))))).contains("QoS");
+        // the dashboard like the others: limits that cannot work leave it off, saying which
+        assertThat(notStartedLog(() -> new DashboardService(registry, config("clientTimeout", BigDecimal.ZERO))))
+                .contains("clientTimeout must be at least 1 second");
     }
 }
