@@ -27,6 +27,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.openhab.binding.p1meter.internal.Await;
 
 import com.google.gson.JsonParser;
 
@@ -158,10 +160,8 @@ class DaemonSoakIT {
         assertThat(atEnd[1]).as("open file descriptors").isLessThanOrEqualTo(afterWarmUp[1] + 1);
         assertThat(atEnd[0]).as("threads").isLessThanOrEqualTo(afterWarmUp[0] + 3);
         // the raw client, which reads, gets every telegram too: nobody is dropped for being behind
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (rawTelegrams.get() < TELEGRAMS && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until(Duration.ofSeconds(10), () -> rawTelegrams.get() >= TELEGRAMS,
+                () -> TELEGRAMS + " raw telegrams, got " + rawTelegrams.get());
         assertThat(rawTelegrams.get()).isEqualTo(TELEGRAMS);
         assertThat(d.err()).doesNotContain("dropped");
 

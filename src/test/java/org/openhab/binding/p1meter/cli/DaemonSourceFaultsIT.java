@@ -39,6 +39,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.reader.Loopback;
 
 import com.google.gson.JsonParser;
 
@@ -154,25 +155,8 @@ class DaemonSourceFaultsIT {
 
     private ServerSocket listen(int port) throws IOException {
         ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
         // the restarted dongle binds its predecessor's port, which can stay taken for a moment after it closed
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try {
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                break;
-            } catch (java.net.BindException e) {
-                if (port == 0 || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Loopback.bind(s, port);
         s.setSoTimeout(15_000);
         closeables.add(s);
         return s;

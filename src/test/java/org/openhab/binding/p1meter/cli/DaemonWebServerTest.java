@@ -34,6 +34,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.cli.web.WebServerOutput;
+import org.openhab.binding.p1meter.internal.Await;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -87,17 +88,14 @@ class DaemonWebServerTest {
             port = web.port();
             URI reading = URI.create("http://127.0.0.1:" + port + "/api/reading");
 
-            HttpResponse<String> response = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                response = http.send(HttpRequest.newBuilder(reading).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    break;
-                }
-                assertThat(response.statusCode()).as("before the first telegram").isEqualTo(503);
-                Thread.sleep(200);
-            }
+            HttpResponse<String> response = Await.atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> http.send(HttpRequest.newBuilder(reading).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString()), r -> {
+                                if (r.statusCode() != 200) {
+                                    assertThat(r.statusCode()).as("before the first telegram").isEqualTo(503);
+                                }
+                                return r.statusCode() == 200;
+                            });
             assertThat(response).isNotNull();
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();

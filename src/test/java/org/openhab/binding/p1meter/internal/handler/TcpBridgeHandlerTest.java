@@ -35,6 +35,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
 import org.openhab.binding.p1meter.internal.discovery.P1MBusDiscoveryService;
@@ -123,12 +124,12 @@ class TcpBridgeHandlerTest {
     }
 
     private void awaitOnline(TcpBridgeHandler h) {
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
                 () -> "ONLINE, status is " + h.getThing().getStatusInfo());
     }
 
     private void awaitState(TcpBridgeHandler h, String channel) {
-        Wait.until(WAIT, () -> callback.state(h.getThing(), channel) != null, () -> "a state of " + channel);
+        Await.until(WAIT, () -> callback.state(h.getThing(), channel) != null, () -> "a state of " + channel);
     }
 
     private static <Q extends javax.measure.Quantity<Q>> QuantityType<Q> q(String value, Unit<Q> unit) {
@@ -222,8 +223,8 @@ class TcpBridgeHandlerTest {
         TcpBridgeHandler h = startAgainst(server, Map.of());
 
         awaitOnline(h);
-        Wait.until(WAIT, () -> h.crcErrors() >= 4, () -> "4 CRC errors, got " + h.crcErrors());
-        Wait.until(WAIT, () -> callback.state(h.getThing(), CHANNEL_CRC_ERRORS) instanceof DecimalType d
+        Await.until(WAIT, () -> h.crcErrors() >= 4, () -> "4 CRC errors, got " + h.crcErrors());
+        Await.until(WAIT, () -> callback.state(h.getThing(), CHANNEL_CRC_ERRORS) instanceof DecimalType d
                 && d.intValue() >= 4, () -> "crc-errors channel >= 4");
         assertThat(callback.statuses(h.getThing())).extracting(ThingStatusInfo::getStatus)
                 .containsExactly(ThingStatus.UNKNOWN, ThingStatus.ONLINE);
@@ -250,7 +251,7 @@ class TcpBridgeHandlerTest {
         server = TelegramServer.start(50, Corpus.bytes("sagemcom_t210dr_est5_esphome_encrypted.bin"));
         TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_DECRYPTION_KEY, "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"));
 
-        Wait.until(WAIT, () -> h.getThing().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR,
+        Await.until(WAIT, () -> h.getThing().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR,
                 () -> "CONFIGURATION_ERROR, status is " + h.getThing().getStatusInfo());
         assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("decryption key");
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.OFFLINE);
@@ -268,7 +269,7 @@ class TcpBridgeHandlerTest {
             }
         });
 
-        Wait.until(WAIT, () -> telegrams.get() >= 5, () -> "5 telegrams");
+        Await.until(WAIT, () -> telegrams.get() >= 5, () -> "5 telegrams");
         assertThat(callback.updatesOf("net-power")).isEqualTo(1);
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
 
@@ -299,8 +300,8 @@ class TcpBridgeHandlerTest {
         gas.initialize();
         h.childHandlerInitialized(gas, gasThing);
 
-        Wait.until(WAIT, () -> gasThing.getStatus() == ThingStatus.ONLINE, () -> "gas Thing ONLINE");
-        Wait.until(WAIT, () -> callback.state(gasThing, CHANNEL_READING) != null, () -> "a gas reading");
+        Await.until(WAIT, () -> gasThing.getStatus() == ThingStatus.ONLINE, () -> "gas Thing ONLINE");
+        Await.until(WAIT, () -> callback.state(gasThing, CHANNEL_READING) != null, () -> "a gas reading");
         assertThat(callback.state(gasThing, CHANNEL_READING))
                 .isEqualTo(q(Corpus.expectedOrFail(THREE_PHASE, "0-2:24.2.1"), SIUnits.CUBIC_METRE));
         verify(inbox, timeout(WAIT.toMillis())).thingDiscovered(eq(discovery),
@@ -315,7 +316,7 @@ class TcpBridgeHandlerTest {
         server = TelegramServer.start(100, Corpus.bytes(THREE_PHASE));
         TcpBridgeHandler h = startAgainst(server, Map.of());
         awaitOnline(h);
-        Wait.until(WAIT, () -> registry.feed(null).lastTelegram() != null, () -> "a telegram in the registry");
+        Await.until(WAIT, () -> registry.feed(null).lastTelegram() != null, () -> "a telegram in the registry");
         assertThat(registry.bridgeUids()).containsExactly("p1meter:tcp:meter");
 
         h.dispose();
@@ -332,17 +333,17 @@ class TcpBridgeHandlerTest {
         awaitOnline(h);
 
         first.close();
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         ThingStatusInfo offline = h.getThing().getStatusInfo();
         assertThat(offline.getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
         assertThat(StatusTexts.english(offline.getDescription())).contains("127.0.0.1:" + port);
 
         server = new TelegramServer(port, 100, List.of(Corpus.bytes(SINGLE_PHASE)));
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
                 () -> "ONLINE again, status is " + h.getThing().getStatusInfo());
         // the values now come from the restarted dongle: 2.778 kW
-        Wait.until(WAIT, () -> q("2778", Units.WATT).equals(callback.state(h.getThing(), "net-power")),
+        Await.until(WAIT, () -> q("2778", Units.WATT).equals(callback.state(h.getThing(), "net-power")),
                 () -> "net power of the second telegram");
     }
 
@@ -353,7 +354,7 @@ class TcpBridgeHandlerTest {
         s.close();
         TcpBridgeHandler h = start(Map.of(CONFIG_HOST, "127.0.0.1", CONFIG_PORT, port));
 
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
         assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("127.0.0.1:" + port);
@@ -390,7 +391,7 @@ class TcpBridgeHandlerTest {
         server = TelegramServer.start(200, MBusCases.replacedGasMeter());
         TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_GAS_METER, "1"));
         awaitOnline(h);
-        Wait.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
+        Await.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
         P1Telegram t = h.lastTelegram();
         assertThat(t.mbus(MBusDevice.Kind.GAS).value()).isEqualTo(1.287);
         assertThat(TelegramJson.toJson(t)).contains("\"gasSn\":\"" + MBusCases.OLD_GAS_SERIAL + "\"");
@@ -401,7 +402,7 @@ class TcpBridgeHandlerTest {
         server = TelegramServer.start(200, MBusCases.replacedGasMeter());
         TcpBridgeHandler h = startAgainst(server, Map.of());
         awaitOnline(h);
-        Wait.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
+        Await.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
         assertThat(h.lastTelegram().mbus(MBusDevice.Kind.GAS).value()).isEqualTo(6805.499);
     }
 

@@ -23,6 +23,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
@@ -76,7 +78,7 @@ class OutputServicesTest {
             int port = server.localPort();
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 client.setSoTimeout(5000);
-                waitFor(() -> server.clientCount() == 1);
+                Await.until(Duration.ofSeconds(5), () -> server.clientCount() == 1);
                 other.publish(telegram(ISKRA)); // another bridge: not ours
                 home.publish(telegram(KAIFA));
                 byte[] expected = bytes(KAIFA);
@@ -112,7 +114,7 @@ class OutputServicesTest {
             assertThat(server).isNotNull();
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.localPort())) {
                 client.setSoTimeout(5000);
-                waitFor(() -> server.clientCount() == 1);
+                Await.until(Duration.ofSeconds(5), () -> server.clientCount() == 1);
                 feed.publish(telegram(KAIFA));
                 String line = new java.io.BufferedReader(
                         new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8)).readLine();
@@ -211,15 +213,5 @@ class OutputServicesTest {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.sleep(5);
-        }
     }
 }
