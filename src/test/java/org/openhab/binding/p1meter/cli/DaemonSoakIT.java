@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.openhab.binding.p1meter.internal.Await;
+import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 
 import com.google.gson.JsonParser;
 
@@ -121,7 +122,7 @@ class DaemonSoakIT {
                 OutputStream out = new BufferedOutputStream(feed.getOutputStream(), 64 * 1024);
                 // as fast as the socket takes them: the daemon reads its TCP source at the pace of its slowest client
                 for (int i = 1; i <= TELEGRAMS; i++) {
-                    out.write(DaemonTelegrams.numbered(i));
+                    out.write(NumberedTelegrams.telegram(i));
                 }
                 out.flush();
             } catch (IOException e) {

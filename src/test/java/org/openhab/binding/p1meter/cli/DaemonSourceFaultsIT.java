@@ -20,7 +20,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.reader.Loopback;
+import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 
 import com.google.gson.JsonParser;
 
@@ -90,7 +90,7 @@ class DaemonSourceFaultsIT {
 
         byte[] garbage = new byte[256 * 1024];
         new Random(3).nextBytes(garbage);
-        byte[] fifth = DaemonTelegrams.numbered(5);
+        byte[] fifth = NumberedTelegrams.telegram(5);
         ServerSocket dongle = listen(port);
         BlockingQueue<Throwable> dongleFailures = new LinkedBlockingQueue<>();
         Thread script = new Thread(() -> {
@@ -98,17 +98,17 @@ class DaemonSourceFaultsIT {
                 // 1: 256 KB of garbage, then two telegrams, then hang up
                 try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
                     out.write(garbage);
-                    out.write(DaemonTelegrams.numbered(1));
-                    out.write(DaemonTelegrams.numbered(2));
+                    out.write(NumberedTelegrams.telegram(1));
+                    out.write(NumberedTelegrams.telegram(2));
                 }
                 // 2: one telegram, hang up
                 try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
-                    out.write(DaemonTelegrams.numbered(3));
+                    out.write(NumberedTelegrams.telegram(3));
                 }
                 // 3: a telegram and half of the next, then silence with the connection open; the dongle stops
                 // listening at once, so the daemon's next attempt is refused whenever it comes
                 try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
-                    out.write(DaemonTelegrams.numbered(4));
+                    out.write(NumberedTelegrams.telegram(4));
                     out.write(Arrays.copyOf(fifth, fifth.length / 2));
                     out.flush();
                     dongle.close();
@@ -131,7 +131,7 @@ class DaemonSourceFaultsIT {
         ServerSocket back = listen(port);
         try (Socket c = accept(back); OutputStream out = c.getOutputStream()) {
             for (int i = 6; i <= 10; i++) {
-                out.write(DaemonTelegrams.numbered(i));
+                out.write(NumberedTelegrams.telegram(i));
             }
             out.flush();
 

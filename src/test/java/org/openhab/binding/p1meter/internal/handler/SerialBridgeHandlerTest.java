@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 import org.openhab.binding.p1meter.internal.serial.OpenHabSerialSources;
 import org.openhab.binding.p1meter.internal.serial.SerialSources;
 import org.openhab.binding.p1meter.internal.serial.FakeSerialPort;
@@ -102,7 +103,7 @@ class SerialBridgeHandlerTest {
 
     @Test
     void readsTelegramsFromTheSerialPort() {
-        byte[] telegram = Corpus.bytes(TcpBridgeHandlerTest.SINGLE_PHASE);
+        byte[] telegram = TestTelegrams.bytes(TcpBridgeHandlerTest.SINGLE_PHASE);
         Thread meter = new Thread(() -> {
             while (meterRunning) {
                 if (port.listening()) {
