@@ -38,8 +38,8 @@ public class MqttServiceConfig extends ServiceConfig {
     public int interval = 0;
     /** With an interval: the usage events for every telegram all the same. */
     public boolean usageImmediate = false;
-    /** {@code adopt}, {@code remove}, or empty: what to do with smartmeter2mqtt's Home Assistant entities. */
-    public String smartmeter2mqttEntities = "";
+    /** {@code leave}, {@code adopt} or {@code remove}: what to do with smartmeter2mqtt's Home Assistant entities. */
+    public String smartmeter2mqttEntities = "leave";
 
     /** No on/off setting: a broker URL switches it on. */
     @Override

@@ -18,6 +18,8 @@ import static org.openhab.binding.p1meter.internal.reader.TestTelegrams.*;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -203,6 +205,46 @@ class OutputServicesTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * What the UI shows is what the service reads: every parameter of a service's config description is a field of
+     * its configuration class, with the same default, and every field is a parameter.
+     */
+    @Test
+    void everyParameterIsAFieldOfTheServicesConfigurationWithTheSameDefault() throws Exception {
+        Map<String, Class<? extends ServiceConfig>> configs = Map.of("jsontcp", TcpServiceConfig.Json.class, "rawtcp",
+                TcpServiceConfig.Raw.class, "webhook", WebhookServiceConfig.class, "mqtt", MqttServiceConfig.class,
+                "dashboard", DashboardServiceConfig.class);
+        for (Map.Entry<String, Class<? extends ServiceConfig>> e : configs.entrySet()) {
+            Map<String, Object> fields = new HashMap<>();
+            Object defaults = e.getValue().getConstructor().newInstance();
+            for (Class<?> c = e.getValue(); c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers())) {
+                        fields.put(f.getName(), f.get(defaults));
+                    }
+                }
+            }
+            Map<String, @Nullable String> parameters = new HashMap<>();
+            try (InputStream in = getClass().getResourceAsStream("/OH-INF/config/" + e.getKey() + ".xml")) {
+                assertThat(in).isNotNull();
+                NodeList params = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
+                        .getElementsByTagName("parameter");
+                for (int i = 0; i < params.getLength(); i++) {
+                    Element param = (Element) params.item(i);
+                    NodeList d = param.getElementsByTagName("default");
+                    parameters.put(param.getAttribute("name"),
+                            d.getLength() == 0 ? null : d.item(0).getTextContent().trim());
+                }
+            }
+            assertThat(fields.keySet()).as(e.getKey()).containsExactlyInAnyOrderElementsOf(parameters.keySet());
+            parameters.forEach((name, xmlDefault) -> {
+                if (xmlDefault != null) {
+                    assertThat(String.valueOf(fields.get(name))).as(e.getKey() + " " + name).isEqualTo(xmlDefault);
+                }
+            });
         }
     }
 
