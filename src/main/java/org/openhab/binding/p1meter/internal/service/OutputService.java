@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the output services (JSON and raw TCP, webhook, MQTT, dashboard) share. Each configuration openHAB hands
- * over is read into the service's typed configuration; when it differs from the running one, the running output
- * is closed and, when enabled, a new one is created and started on the feed of the chosen bridge (all bridges when
- * none is chosen). The same configuration again changes nothing. A configuration that cannot work (a value that
+ * over is read into the service's typed configuration; when its settings differ from the running output's, that
+ * output is closed and, when enabled, a new one is created and started on the feed of the chosen bridge (all
+ * bridges when none is chosen). The same settings again change nothing, whether given or left at their default. A configuration that cannot work (a value that
  * is not a number, a port in use, a bad URL) leaves the output off with one line in the log that names the
  * setting; openHAB keeps running.
  *
@@ -51,8 +51,8 @@ public abstract class OutputService<C extends ServiceConfig> {
     private final String name;
     private final Class<C> configType;
     private volatile @Nullable P1Output output;
-    /** The configuration the running output was made from. */
-    private @Nullable Configuration running;
+    /** The settings the running output was made from. */
+    private @Nullable Map<String, Object> running;
 
     /**
      * @param name the service's label, for the log: {@code P1 Meter JSON TCP Server}
@@ -89,11 +89,9 @@ public abstract class OutputService<C extends ServiceConfig> {
     }
 
     protected final synchronized void apply(@Nullable Map<String, @Nullable Object> properties) {
-        Configuration configuration;
         C config;
         try {
-            configuration = new Configuration(properties);
-            config = ServiceConfig.read(new Configuration(configuration), configType);
+            config = ServiceConfig.read(new Configuration(properties), configType);
         } catch (IllegalArgumentException e) {
             close();
             logger.warn("{} not started: {}", name, e.getMessage());
@@ -104,7 +102,8 @@ public abstract class OutputService<C extends ServiceConfig> {
             logger.debug("{} is off", name);
             return;
         }
-        if (output != null && configuration.equals(running)) {
+        Map<String, Object> settings = config.values();
+        if (output != null && settings.equals(running)) {
             return;
         }
         close();
@@ -124,7 +123,7 @@ public abstract class OutputService<C extends ServiceConfig> {
             return;
         }
         output = o;
-        running = configuration;
+        running = settings;
         started(o);
         logger.info("Started {}{}", o.describe(), bridge == null ? "" : " for bridge " + bridge);
     }

@@ -16,8 +16,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -56,13 +60,10 @@ public abstract class ServiceConfig {
      * @throws IllegalArgumentException naming the setting and what it must be
      */
     static <C extends ServiceConfig> C read(Configuration configuration, Class<C> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                Object value = configuration.get(field.getName());
-                if (value != null && !Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers)) {
-                    configuration.put(field.getName(), normalized(field.getName(), field.getType(), value));
-                }
+        for (Field field : settings(type)) {
+            Object value = configuration.get(field.getName());
+            if (value != null) {
+                configuration.put(field.getName(), normalized(field.getName(), field.getType(), value));
             }
         }
         C config = configuration.as(type);
@@ -70,6 +71,36 @@ public abstract class ServiceConfig {
             throw new IllegalStateException(type.getName() + " needs a public constructor without arguments");
         }
         return config;
+    }
+
+    /**
+     * Every setting's value, by name: two configurations with the same values are the same, whether a value was
+     * given or is the default (openHAB hands over the values the user saved, which may or may not include them).
+     */
+    Map<String, Object> values() {
+        Map<String, Object> values = new HashMap<>();
+        for (Field field : settings(getClass())) {
+            try {
+                values.put(field.getName(), field.get(this));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(field + " must be public", e);
+            }
+        }
+        return values;
+    }
+
+    /** The fields that are settings: the instance fields of the class and its superclasses. */
+    private static List<Field> settings(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers)) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
     }
 
     /** The value as the field's type takes it; openHAB's conversion does not trim text, nor refuse 1.5. */

@@ -72,6 +72,20 @@ class DashboardServicePathTest {
         verify(registration).unregister();
     }
 
+    /** The UI saves the defaults it shows: the dashboard keeps serving, its open pages and chart history with it. */
+    @Test
+    void theDefaultsGivenExplicitlyChangeNothing() {
+        DashboardService s = new DashboardService(new P1BridgeRegistryImpl(), context, null);
+        Object mounted = s.output();
+        assertThat(mounted).isNotNull();
+        s.modified(config("/p1meter"));
+        s.modified(Map.of("enabled", "true", "path", "/p1meter", "bridge", "", "clientTimeout", "30"));
+        assertThat(s.output()).isSameAs(mounted);
+        lastRegistration(1);
+        verify(registration, never()).unregister();
+        s.deactivate();
+    }
+
     @Test
     void movesToAConfiguredPathAndBack() {
         DashboardService s = new DashboardService(new P1BridgeRegistryImpl(), context, config("energy/meter/"));
