@@ -237,7 +237,7 @@ final class Daemon {
         }
     }
 
-    /** The fields of a comma list, empty for {@code all} or {@code *}; an unknown name is refused with the valid ones. */
+    /** The fields of a comma list, empty for {@code all} or {@code *}; an unknown one is refused, naming the rest. */
     private static List<String> checkFields(String option, @Nullable String list, List<String> valid) {
         try {
             return FieldList.parse(list, valid);

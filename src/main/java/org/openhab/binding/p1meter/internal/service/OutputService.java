@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * What the output services (JSON and raw TCP, webhook, MQTT, dashboard) share. Each configuration openHAB hands
  * over is read into the service's typed configuration; when its settings differ from the running output's, that
  * output is closed and, when enabled, a new one is created and started on the feed of the chosen bridge (all
- * bridges when none is chosen). The same settings again change nothing, whether given or left at their default. A configuration that cannot work (a value that
- * is not a number, a port in use, a bad URL) leaves the output off with one line in the log that names the
- * setting; openHAB keeps running.
+ * bridges when none is chosen). The same settings again change nothing, whether given or left at their default.
+ * A configuration that cannot work (a value that is not a number, a port in use, a bad URL) leaves the output off
+ * with one line in the log that names the setting; openHAB keeps running.
  *
  * <p>
  * The subclasses are the Declarative Services components: their constructor is the {@code @Activate} one and

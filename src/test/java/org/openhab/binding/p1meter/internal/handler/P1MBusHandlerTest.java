@@ -98,7 +98,8 @@ class P1MBusHandlerTest {
 
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
         assertThat(callback.state(gas.getThing(), CHANNEL_READING)).isEqualTo(
-                new QuantityType<>(new BigDecimal(TestTelegrams.expectedOrFail(TWO_MBUS, "0-2:24.2.1")), SIUnits.CUBIC_METRE));
+                new QuantityType<>(new BigDecimal(TestTelegrams.expectedOrFail(TWO_MBUS, "0-2:24.2.1")),
+                        SIUnits.CUBIC_METRE));
         assertThat(callback.state(gas.getThing(), CHANNEL_READING_TIMESTAMP))
                 .isEqualTo(new DateTimeType(Instant.parse("2020-04-26T20:30:01Z")));
         assertThat(gas.getThing().getProperties()).containsEntry(PROPERTY_MBUS_CHANNEL, "2");

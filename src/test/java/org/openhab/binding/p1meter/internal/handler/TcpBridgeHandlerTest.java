@@ -153,7 +153,8 @@ class TcpBridgeHandlerTest {
 
     /** The meter's kW as the W the channel shows. */
     private static QuantityType<?> kwAsWatts(String file, String obis) {
-        return q(new BigDecimal(TestTelegrams.expectedOrFail(file, obis)).movePointRight(3).toPlainString(), Units.WATT);
+        return q(new BigDecimal(TestTelegrams.expectedOrFail(file, obis)).movePointRight(3).toPlainString(),
+                Units.WATT);
     }
 
     @Test
