@@ -32,6 +32,7 @@ import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.ReadingFields;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
+import org.openhab.binding.p1meter.internal.output.FieldList;
 import org.openhab.binding.p1meter.internal.output.NetworkFailure;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.mqtt.MqttOutput;
@@ -41,6 +42,7 @@ import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookSettings;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.reader.DirectListener;
@@ -222,42 +224,26 @@ final class Daemon {
                 .withSmartmeter2mqttEntities(entities);
     }
 
+    /** The {@code --post-*} options' names, for the messages of the function the openHAB service shares. */
+    private static final WebhookSettings.Names POST_OPTIONS = new WebhookSettings.Names("--post-url",
+            "--post-interval", "--post-fields", "--post-header", "--post-timeout");
+
     private static WebhookConfig webhookConfig(DaemonOptions o, String url) {
-        if (o.postInterval <= 0) {
-            throw new UsageError("--post-interval must be a positive number of seconds, got " + o.postInterval);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h : o.postHeaders) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw new UsageError("--post-header must be NAME:VALUE, got '" + h + "'");
-            }
-            headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-        }
-        List<String> fields = checkFields("--post-fields", o.postFields, ReadingFields.flattened());
         try {
-            return WebhookConfig.of(url).withInterval(Duration.ofSeconds(o.postInterval)).withJson(o.postJson)
-                    .withFields(fields).withHeaders(headers);
+            return new WebhookSettings(url, o.postInterval, o.postJson, o.postFields, o.postHeaders, o.postTimeout)
+                    .toConfig(POST_OPTIONS);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--post-url: " + e.getMessage());
+            throw new UsageError(e.getMessage());
         }
     }
 
-    /**
-     * The fields of a comma list, empty for {@code all} (or {@code *}, or nothing); a name the reading does not
-     * have is refused with the list of those it has.
-     */
+    /** The fields of a comma list, empty for {@code all} or {@code *}; an unknown one is refused, naming the rest. */
     private static List<String> checkFields(String option, @Nullable String list, List<String> valid) {
-        List<String> fields = DaemonOptions.splitList(list);
-        if (fields.isEmpty()
-                || (fields.size() == 1 && (fields.get(0).equalsIgnoreCase("all") || fields.get(0).equals("*")))) {
-            return List.of();
+        try {
+            return FieldList.parse(list, valid);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(option + ": " + e.getMessage());
         }
-        String problem = ReadingFields.checkNames(fields, valid);
-        if (problem != null) {
-            throw new UsageError(option + ": " + problem + " (or all)");
-        }
-        return fields;
     }
 
     private static int checkPort(String option, int port) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookSettings;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,9 +32,6 @@ import picocli.CommandLine.Option;
  */
 @NonNullByDefault({})
 public final class DaemonOptions {
-
-    /** smartmeter2mqtt posted these fields (its fields setting was fixed); kept so existing receivers see the same. */
-    static final String DEFAULT_POST_FIELDS = "powerTs,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,gas_ts,gas_totalUse";
 
     // ---- source (exactly one)
 
@@ -89,11 +87,14 @@ public final class DaemonOptions {
     @Option(names = "--post-json", order = 22, description = "Post JSON instead of form fields.")
     boolean postJson;
 
-    @Option(names = "--post-fields", paramLabel = "LIST", order = 23, defaultValue = DEFAULT_POST_FIELDS, description = "Comma-separated fields to post (nested ones flattened: gas_ts, gas_totalUse; 'gas' selects both), or 'all'. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--post-fields", paramLabel = "LIST", order = 23, defaultValue = WebhookSettings.DEFAULT_FIELDS, description = "Comma-separated fields to post (nested ones flattened: gas_ts, gas_totalUse; 'gas' selects both), or 'all' (or '*'). Default: ${DEFAULT-VALUE}.")
     String postFields;
 
     @Option(names = "--post-header", paramLabel = "NAME:VALUE", order = 24, description = "Extra request header for posts, e.g. 'Authorization: Bearer abc'. Repeatable.")
     List<String> postHeaders = new ArrayList<>();
+
+    @Option(names = "--post-timeout", paramLabel = "SECONDS", order = 25, defaultValue = "30", description = "Seconds to wait for the server's answer to a post (at most 10 of them for the connection). Default: ${DEFAULT-VALUE}.")
+    long postTimeout;
 
     @Option(names = "--mqtt-url", paramLabel = "URL", order = 30, description = "Publish to this MQTT broker, e.g. mqtt://localhost:1883 (user:password@ in the URL for a login).")
     @Nullable
@@ -105,7 +106,7 @@ public final class DaemonOptions {
     @Option(names = "--mqtt-distinct", order = 32, description = "Also publish each field to <prefix>/status/<field>.")
     boolean mqttDistinct;
 
-    @Option(names = "--mqtt-distinct-fields", paramLabel = "LIST", order = 33, defaultValue = "currentTarrif,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,powerSn,currentUsage,currentDelivery", description = "Comma-separated fields for --mqtt-distinct, or all. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mqtt-distinct-fields", paramLabel = "LIST", order = 33, defaultValue = "currentTarrif,totalT1Use,totalT2Use,totalT1Delivered,totalT2Delivered,powerSn,currentUsage,currentDelivery", description = "Comma-separated fields for --mqtt-distinct, or 'all' (or '*'). Default: ${DEFAULT-VALUE}.")
     String mqttDistinctFields;
 
     @Option(names = "--mqtt-discovery", order = 34, description = "Announce every quantity to Home Assistant (MQTT discovery).")
@@ -158,23 +159,6 @@ public final class DaemonOptions {
 
     @Option(names = "--debug", order = 44, description = "Log every telegram and connection detail.")
     boolean debug;
-
-    /** The MQTT options as smartmeter2mqtt splits them: a comma list. */
-    public List<String> mqttDistinctFieldList() {
-        return splitList(mqttDistinctFields);
-    }
-
-    static List<String> splitList(@Nullable String list) {
-        List<String> out = new ArrayList<>();
-        if (list != null) {
-            for (String s : list.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
-    }
 
     public @Nullable String mqttUrl() {
         return mqttUrl;

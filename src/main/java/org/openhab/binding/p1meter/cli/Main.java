@@ -72,8 +72,6 @@ public final class Main implements Callable<Integer> {
     /** The environment the options were read from (for the warnings about smartmeter2mqtt-only variables). */
     private Map<String, String> environment = Map.of();
 
-    /** Set when the daemon runs, for tests that start it in-process. */
-    private @Nullable Daemon daemon;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -145,7 +143,6 @@ public final class Main implements Callable<Integer> {
         Smartmeter2mqttOnly.check(spec.commandLine().getParseResult(), environment, spec.commandLine().getErr());
         configureLogging(options.debug);
         Daemon d = new Daemon(options);
-        daemon = d;
         installSignalHandlers();
         Thread hook = new Thread(d::stop, "p1-shutdown");
         Runtime.getRuntime().addShutdownHook(hook); // any other way the JVM ends still closes ports cleanly
@@ -175,11 +172,6 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException | LinkageError e) {
             // signal not available on this platform: the shutdown hook still stops the daemon
         }
-    }
-
-    /** Ends a running daemon as a signal would (used by in-process tests). */
-    void requestStop() {
-        stop.countDown();
     }
 
     /** slf4j-simple reads its settings once, at the first logger: set them before any is created. */

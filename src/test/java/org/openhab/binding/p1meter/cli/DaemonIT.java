@@ -26,6 +26,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.p1meter.internal.Await;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -129,16 +131,11 @@ class DaemonIT {
         }
 
         /** Waits until stderr has lines matching each pattern, in any order. */
-        void awaitAll(Pattern... patterns) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline) {
+        void awaitAll(Pattern... patterns) {
+            Await.until(Duration.ofSeconds(20), () -> {
                 String text = err();
-                if (java.util.Arrays.stream(patterns).allMatch(p -> p.matcher(text).find())) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("no log lines " + List.of(patterns) + "; stderr so far:\n" + err());
+                return java.util.Arrays.stream(patterns).allMatch(p -> p.matcher(text).find());
+            }, () -> "log lines " + List.of(patterns) + "; stderr so far:\n" + err());
         }
 
         int exit() throws InterruptedException {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -79,7 +80,7 @@ class DaemonMBusIT {
     @Test
     void parseTakesTheLiveGasMeterUnlessToldOtherwise(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("replaced.txt");
-        Files.write(file, DaemonTelegrams.replacedGasMeter());
+        Files.write(file, MBusCases.replacedGasMeter());
         assertThat(parseOne(file).getAsJsonObject("gas").get("totalUse").getAsDouble()).isEqualTo(6805.499);
         assertThat(parseOne(file, "--gas-meter", "1").getAsJsonObject("gas").get("totalUse").getAsDouble())
                 .isEqualTo(1.287);

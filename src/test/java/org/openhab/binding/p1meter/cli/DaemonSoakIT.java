@@ -27,6 +27,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.openhab.binding.p1meter.internal.Await;
+import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 
 import com.google.gson.JsonParser;
 
@@ -119,7 +122,7 @@ class DaemonSoakIT {
                 OutputStream out = new BufferedOutputStream(feed.getOutputStream(), 64 * 1024);
                 // as fast as the socket takes them: the daemon reads its TCP source at the pace of its slowest client
                 for (int i = 1; i <= TELEGRAMS; i++) {
-                    out.write(DaemonTelegrams.numbered(i));
+                    out.write(NumberedTelegrams.telegram(i));
                 }
                 out.flush();
             } catch (IOException e) {
@@ -158,10 +161,8 @@ class DaemonSoakIT {
         assertThat(atEnd[1]).as("open file descriptors").isLessThanOrEqualTo(afterWarmUp[1] + 1);
         assertThat(atEnd[0]).as("threads").isLessThanOrEqualTo(afterWarmUp[0] + 3);
         // the raw client, which reads, gets every telegram too: nobody is dropped for being behind
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (rawTelegrams.get() < TELEGRAMS && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until(Duration.ofSeconds(10), () -> rawTelegrams.get() >= TELEGRAMS,
+                () -> TELEGRAMS + " raw telegrams, got " + rawTelegrams.get());
         assertThat(rawTelegrams.get()).isEqualTo(TELEGRAMS);
         assertThat(d.err()).doesNotContain("dropped");
 

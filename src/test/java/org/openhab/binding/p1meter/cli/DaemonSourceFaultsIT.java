@@ -20,7 +20,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -39,6 +38,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.reader.Loopback;
+import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 
 import com.google.gson.JsonParser;
 
@@ -89,7 +90,7 @@ class DaemonSourceFaultsIT {
 
         byte[] garbage = new byte[256 * 1024];
         new Random(3).nextBytes(garbage);
-        byte[] fifth = DaemonTelegrams.numbered(5);
+        byte[] fifth = NumberedTelegrams.telegram(5);
         ServerSocket dongle = listen(port);
         BlockingQueue<Throwable> dongleFailures = new LinkedBlockingQueue<>();
         Thread script = new Thread(() -> {
@@ -97,17 +98,17 @@ class DaemonSourceFaultsIT {
                 // 1: 256 KB of garbage, then two telegrams, then hang up
                 try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
                     out.write(garbage);
-                    out.write(DaemonTelegrams.numbered(1));
-                    out.write(DaemonTelegrams.numbered(2));
+                    out.write(NumberedTelegrams.telegram(1));
+                    out.write(NumberedTelegrams.telegram(2));
                 }
                 // 2: one telegram, hang up
                 try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
-                    out.write(DaemonTelegrams.numbered(3));
+                    out.write(NumberedTelegrams.telegram(3));
                 }
                 // 3: a telegram and half of the next, then silence with the connection open; the dongle stops
                 // listening at once, so the daemon's next attempt is refused whenever it comes
                 try (Socket c = dongle.accept(); OutputStream out = c.getOutputStream()) {
-                    out.write(DaemonTelegrams.numbered(4));
+                    out.write(NumberedTelegrams.telegram(4));
                     out.write(Arrays.copyOf(fifth, fifth.length / 2));
                     out.flush();
                     dongle.close();
@@ -130,7 +131,7 @@ class DaemonSourceFaultsIT {
         ServerSocket back = listen(port);
         try (Socket c = accept(back); OutputStream out = c.getOutputStream()) {
             for (int i = 6; i <= 10; i++) {
-                out.write(DaemonTelegrams.numbered(i));
+                out.write(NumberedTelegrams.telegram(i));
             }
             out.flush();
 
@@ -154,25 +155,8 @@ class DaemonSourceFaultsIT {
 
     private ServerSocket listen(int port) throws IOException {
         ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
         // the restarted dongle binds its predecessor's port, which can stay taken for a moment after it closed
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try {
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                break;
-            } catch (java.net.BindException e) {
-                if (port == 0 || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Loopback.bind(s, port);
         s.setSoTimeout(15_000);
         closeables.add(s);
         return s;

@@ -34,6 +34,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.cli.web.WebServerOutput;
+import org.openhab.binding.p1meter.internal.Await;
+import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -59,17 +61,6 @@ class DaemonWebServerTest {
     }
 
     /** CRC-16/ARC (polynomial 0xA001 reflected, initial 0), as DSMR 4+ specifies it. */
-    private static int crc16(String text) {
-        int crc = 0;
-        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            crc ^= b & 0xff;
-            for (int i = 0; i < 8; i++) {
-                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
-            }
-        }
-        return crc;
-    }
-
     @Test
     void simulatedMeterReachesTheDashboard() throws Exception {
         Main main = new Main();
@@ -87,17 +78,14 @@ class DaemonWebServerTest {
             port = web.port();
             URI reading = URI.create("http://127.0.0.1:" + port + "/api/reading");
 
-            HttpResponse<String> response = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                response = http.send(HttpRequest.newBuilder(reading).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    break;
-                }
-                assertThat(response.statusCode()).as("before the first telegram").isEqualTo(503);
-                Thread.sleep(200);
-            }
+            HttpResponse<String> response = Await.atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> http.send(HttpRequest.newBuilder(reading).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString()), r -> {
+                                if (r.statusCode() != 200) {
+                                    assertThat(r.statusCode()).as("before the first telegram").isEqualTo(503);
+                                }
+                                return r.statusCode() == 200;
+                            });
             assertThat(response).isNotNull();
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
@@ -134,7 +122,8 @@ class DaemonWebServerTest {
             String text = raw.body();
             assertThat(text).startsWith("/SIM5").matches("(?s).*\r\n![0-9A-F]{4}\r\n");
             int bang = text.lastIndexOf('!');
-            assertThat(String.format("%04X", crc16(text.substring(0, bang + 1))))
+            assertThat(String.format("%04X", NumberedTelegrams
+                    .crc16(text.substring(0, bang + 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))))
                     .isEqualTo(text.substring(bang + 1, bang + 5));
 
             HttpResponse<String> page = http.send(HttpRequest

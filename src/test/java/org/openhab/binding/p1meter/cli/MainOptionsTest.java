@@ -16,10 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.p1meter.internal.output.P1Output;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
 
 import picocli.CommandLine;
 
@@ -95,6 +99,8 @@ class MainOptionsTest {
                         "totalT1Use,nosuchfield" },
                 { "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-fields", "nosuch" },
                 { "--simulate", "--post-url", "http://example.org/", "--post-header", "no colon" },
+                { "--simulate", "--post-url", "http://example.org/", "--post-header", "Host: example.org" },
+                { "--simulate", "--post-url", "http://example.org/", "--post-timeout", "0" },
                 { "--simulate", "--tcp-server", "abc" }, { "--no-such-option" },
                 { "--simulate", "--client-timeout", "0" }, { "--simulate", "--client-backlog-limit", "0" } };
         for (String[] args : cases) {
@@ -149,9 +155,48 @@ class MainOptionsTest {
         assertThat(d.outputs()).hasSize(2);
         new Daemon(parse(Map.of(), "--simulate", "--mqtt-url", "mqtt://127.0.0.1:1", "--mqtt-distinct",
                 "--mqtt-distinct-fields", "all", "--post-url", "http://127.0.0.1:9/", "--post-fields", "all"));
+        new Daemon(parse(Map.of(), "--simulate", "--mqtt-url", "mqtt://127.0.0.1:1", "--mqtt-distinct",
+                "--mqtt-distinct-fields", "*", "--post-url", "http://127.0.0.1:9/", "--post-fields", "*"));
         // not checked when not used: a compose file may keep a list for an output it switched off
         new Daemon(parse(Map.of("SMARTMETER_MQTT_DISTINCT_FIELDS", "old,names"), "--simulate", "--mqtt-url",
                 "mqtt://127.0.0.1:1"));
+    }
+
+    /**
+     * The {@code --post-*} options go through the function the openHAB webhook service uses too (its own test checks
+     * the same from the service's side): every field for {@code all} or {@code *}, unknown fields and headers Java
+     * cannot send refused, and the timeouts of {@code --post-timeout}.
+     */
+    @Test
+    void theWebhookOptionsAreReadAsTheServiceReadsItsSettings() {
+        WebhookConfig standard = webhook(parse(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:9/"));
+        assertThat(standard.fields()).containsExactly("powerTs", "totalT1Use", "totalT2Use", "totalT1Delivered",
+                "totalT2Delivered", "gas_ts", "gas_totalUse");
+        assertThat(standard.connectTimeout()).hasSeconds(10);
+        assertThat(standard.requestTimeout()).hasSeconds(30);
+        assertThat(standard.headers()).isEmpty();
+
+        WebhookConfig every = webhook(parse(Map.of("SMARTMETER_POST_TIMEOUT", "5"), "--simulate", "--post-url",
+                "http://127.0.0.1:9/", "--post-fields", "*", "--post-header", "Authorization: Bearer x",
+                "--post-header", "X-Meter:home"));
+        assertThat(every.fields()).isEmpty();
+        assertThat(every.connectTimeout()).hasSeconds(5);
+        assertThat(every.requestTimeout()).hasSeconds(5);
+        assertThat(every.headers()).isEqualTo(Map.of("Authorization", "Bearer x", "X-Meter", "home"));
+
+        assertThat(run(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-header",
+                "Host: example.org")[2]).startsWith("p1meter: --post-header 'Host: example.org' cannot be sent: ");
+        assertThat(run(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:9/", "--post-header", "no colon")[2])
+                .isEqualTo("p1meter: --post-header must be 'Name: value', got 'no colon'\n");
+        assertThat(run(Map.of("SMARTMETER_POST_TIMEOUT", "0"), "--simulate", "--post-url", "http://127.0.0.1:9/")[2])
+                .isEqualTo("p1meter: --post-timeout must be at least 1 second, got 0 "
+                        + "(set by the environment variable SMARTMETER_POST_TIMEOUT)\n");
+    }
+
+    private static WebhookConfig webhook(DaemonOptions options) {
+        List<P1Output> outputs = new Daemon(options).outputs();
+        assertThat(outputs).hasSize(1).allMatch(o -> o instanceof WebhookPoster);
+        return ((WebhookPoster) outputs.get(0)).config();
     }
 
     /** A value from the environment that is wrong: the message names the variable the user has to fix. */

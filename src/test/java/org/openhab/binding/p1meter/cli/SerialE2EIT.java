@@ -21,7 +21,6 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 import com.google.gson.JsonParser;
 
@@ -98,10 +98,8 @@ class SerialE2EIT {
         return ptys;
     }
 
-    private static byte[] corpus(String name) throws Exception {
-        var url = SerialE2EIT.class.getResource("/telegrams/" + name + ".txt");
-        assertThat(url).isNotNull();
-        return Files.readAllBytes(Path.of(url.toURI()));
+    private static byte[] corpus(String name) {
+        return TestTelegrams.bytes(name);
     }
 
     @Test

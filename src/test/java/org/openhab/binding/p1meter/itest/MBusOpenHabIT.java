@@ -15,8 +15,6 @@ package org.openhab.binding.p1meter.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 /**
  * The M-Bus situations of real meters in a real openHAB, over REST as the UI drives it: an empty M-Bus slot gets
@@ -77,10 +76,8 @@ class MBusOpenHabIT {
         return new Things(openhab().rest());
     }
 
-    private static byte[] corpus(String name) throws IOException {
-        try (InputStream in = MBusOpenHabIT.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
-            return Objects.requireNonNull(in).readAllBytes();
-        }
+    private static byte[] corpus(String name) {
+        return TestTelegrams.bytes(name);
     }
 
     private Map<String, Object> bridgeConfig(String gasMeter) {

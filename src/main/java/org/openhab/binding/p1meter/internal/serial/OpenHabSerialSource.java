@@ -66,10 +66,6 @@ public final class OpenHabSerialSource implements AutoBaudSource, SerialPortEven
         this.settings = List.copyOf(settings);
     }
 
-    public synchronized SerialLineSettings lineSettings() {
-        return settings.get(settingsIndex);
-    }
-
     @Override
     public synchronized InputStream open() throws IOException {
         close();

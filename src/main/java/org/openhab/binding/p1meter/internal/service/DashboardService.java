@@ -14,7 +14,6 @@ package org.openhab.binding.p1meter.internal.service;
 
 import java.io.IOException;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,10 +27,11 @@ import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
+import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.web.DashboardHub;
 import org.openhab.binding.p1meter.internal.output.web.DashboardServlet;
-import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.output.web.DashboardSocket;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.core.config.core.ConfigurableService;
 import org.osgi.framework.BundleContext;
@@ -39,11 +39,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard inside openHAB: the page and {@code <path>/api/reading} through the HTTP Whiteboard, under
@@ -60,17 +56,14 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 @Component(service = DashboardService.class, configurationPid = DashboardService.PID, immediate = true, //
         property = Constants.SERVICE_PID + "=" + DashboardService.PID)
-@ConfigurableService(category = "io", label = "P1 Meter Dashboard", description_uri = DashboardService.CONFIG_URI)
-public class DashboardService {
+@ConfigurableService(category = "io", label = DashboardService.LABEL, description_uri = DashboardService.CONFIG_URI)
+public class DashboardService extends OutputService<DashboardServiceConfig> {
 
     public static final String PID = "binding.p1meter.dashboard";
     public static final String CONFIG_URI = "io:p1meter-dashboard";
     public static final String SERVLET_NAME = "p1meter-dashboard";
     public static final String PATH = "/p1meter";
-
-    static final String CONFIG_ENABLED = "enabled";
-    static final String CONFIG_PATH = "path";
-    static final String CONFIG_BRIDGE = "bridge";
+    static final String LABEL = "P1 Meter Dashboard";
 
     /** One or more segments of letters, digits, '-' and '_': nothing that could shadow or escape anything. */
     private static final Pattern VALID_PATH = Pattern.compile("(/[A-Za-z0-9_-]+)+");
@@ -81,18 +74,10 @@ public class DashboardService {
     private static final String HTTP_WHITEBOARD_SERVLET_NAME = "osgi.http.whiteboard.servlet.name";
     private static final String HTTP_WHITEBOARD_SERVLET_PATTERN = "osgi.http.whiteboard.servlet.pattern";
 
-    private final Logger logger = LoggerFactory.getLogger(DashboardService.class);
-    private final P1BridgeRegistry registry;
     private final @Nullable BundleContext bundleContext;
     private final HttpServlet servlet = new EntryServlet();
-    private volatile @Nullable Mounted mounted;
     private @Nullable ServiceRegistration<Servlet> registration;
     private String registeredPath = "";
-
-    /** What one configuration serves: the servlet and the hub of one feed. */
-    private record Mounted(String bridge, String path, ConsumerLimits limits, DashboardServlet servlet,
-            DashboardHub hub) {
-    }
 
     /**
      * @param bundleContext where the servlet is registered with the whiteboard; null in tests, which mount
@@ -100,25 +85,14 @@ public class DashboardService {
      */
     @Activate
     public DashboardService(@Reference P1BridgeRegistry registry, @Nullable BundleContext bundleContext,
-            @Nullable Map<String, Object> config) {
-        this.registry = registry;
+            @Nullable Map<String, @Nullable Object> config) {
+        super(registry, LABEL, DashboardServiceConfig.class);
         this.bundleContext = bundleContext;
         apply(config);
     }
 
-    DashboardService(P1BridgeRegistry registry, @Nullable Map<String, Object> config) {
+    DashboardService(P1BridgeRegistry registry, @Nullable Map<String, @Nullable Object> config) {
         this(registry, null, config);
-    }
-
-    @Modified
-    protected void modified(@Nullable Map<String, Object> config) {
-        apply(config);
-    }
-
-    @Deactivate
-    protected void deactivate() {
-        unmount();
-        unregister();
     }
 
     /** The servlet that serves whatever the current configuration mounts (404 while switched off). */
@@ -128,17 +102,15 @@ public class DashboardService {
 
     /** The path the dashboard is served at, e.g. {@code /p1meter}. */
     public String path() {
-        Mounted m = mounted;
-        return m == null ? registeredPath : m.path();
+        return output() instanceof Mounted m ? m.path : registeredPath;
     }
 
     /**
      * The configured path, or the default with a warning that says what to fix: a bad path must not take the
      * dashboard away, nor anything of openHAB's.
      */
-    String pathFrom(@Nullable Map<String, Object> config) {
-        Object p = config == null ? null : config.get(CONFIG_PATH);
-        String path = p == null ? "" : p.toString().trim();
+    String pathFrom(String configured) {
+        String path = configured.trim();
         if (path.isEmpty()) {
             return PATH;
         }
@@ -150,7 +122,7 @@ public class DashboardService {
         }
         if (!VALID_PATH.matcher(path).matches()) {
             logger.warn("P1 dashboard path '{}' is not valid: use segments of letters, digits, '-' and '_', such as "
-                    + "/p1meter or /energy/meter. Serving it at {}.", p, PATH);
+                    + "/p1meter or /energy/meter. Serving it at {}.", configured, PATH);
             return PATH;
         }
         if (RESERVED_PATH.matcher(path).matches()) {
@@ -167,52 +139,27 @@ public class DashboardService {
         return "../".repeat(depth) + "ws/" + DashboardWebSocketAdapter.ID;
     }
 
-    private synchronized void apply(@Nullable Map<String, Object> config) {
-        boolean enabled = config == null || !"false".equalsIgnoreCase(String.valueOf(config.get(CONFIG_ENABLED)));
-        Object b = config == null ? null : config.get(CONFIG_BRIDGE);
-        String bridge = b == null ? "" : b.toString().trim();
-        String path = pathFrom(config);
-        if (!enabled) {
-            unmount();
-            unregister();
-            logger.debug("P1 dashboard switched off");
-            return;
-        }
-        ConsumerLimits limits;
-        try {
-            limits = new ServiceConfig(config == null ? Map.of() : new HashMap<>(config)).consumerLimits();
-        } catch (IllegalArgumentException e) {
-            logger.warn("P1 dashboard: {}; using the defaults", e.getMessage());
-            limits = ConsumerLimits.defaults();
-        }
-        Mounted current = mounted;
-        if (current == null || !current.bridge().equals(bridge) || !current.path().equals(path)
-                || !current.limits().equals(limits)) {
-            unmount();
-            P1Feed feed = registry.feed(bridge.isEmpty() ? null : bridge);
-            DashboardHub hub = new DashboardHub(feed, limits);
-            hub.start();
-            mounted = new Mounted(bridge, path, limits, new DashboardServlet(feed, webSocketUrl(path)), hub);
-        }
-        register(path);
-        logger.debug("P1 dashboard at {} shows {}", path, bridge.isEmpty() ? "every bridge" : bridge);
+    @Override
+    protected P1Output create(DashboardServiceConfig config) {
+        ConsumerLimits limits = config.consumerLimits();
+        return new Mounted(pathFrom(config.path), limits);
     }
 
-    private void register(String path) {
+    @Override
+    protected void started(P1Output started) {
+        String path = ((Mounted) started).path;
         BundleContext context = bundleContext;
-        if (context == null || (registration != null && registeredPath.equals(path))) {
-            registeredPath = path;
-            return;
+        if (context != null) {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(HTTP_WHITEBOARD_SERVLET_NAME, SERVLET_NAME);
+            properties.put(HTTP_WHITEBOARD_SERVLET_PATTERN, path + "/*");
+            registration = context.registerService(Servlet.class, servlet, properties);
         }
-        unregister();
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(HTTP_WHITEBOARD_SERVLET_NAME, SERVLET_NAME);
-        properties.put(HTTP_WHITEBOARD_SERVLET_PATTERN, path + "/*");
-        registration = context.registerService(Servlet.class, servlet, properties);
         registeredPath = path;
     }
 
-    private void unregister() {
+    @Override
+    protected void stopped() {
         ServiceRegistration<Servlet> r = registration;
         registration = null;
         if (r != null) {
@@ -224,19 +171,46 @@ public class DashboardService {
         }
     }
 
-    private synchronized void unmount() {
-        Mounted m = mounted;
-        mounted = null;
-        if (m != null) {
-            m.hub().close();
-        }
-    }
-
     /** A socket for one browser, or null (the upgrade is refused) while the dashboard is switched off. */
     @Nullable
     DashboardSocket newSocket() {
-        Mounted m = mounted;
-        return m == null ? null : m.hub().newSocket();
+        DashboardHub hub = output() instanceof Mounted m ? m.hub : null;
+        return hub == null ? null : hub.newSocket();
+    }
+
+    /** What one configuration serves: the page and the live updates of one feed, at one path. */
+    private static final class Mounted implements P1Output {
+        final String path;
+        final ConsumerLimits limits;
+        volatile @Nullable DashboardHub hub;
+        volatile @Nullable DashboardServlet servlet;
+
+        Mounted(String path, ConsumerLimits limits) {
+            this.path = path;
+            this.limits = limits;
+        }
+
+        @Override
+        public void start(P1Feed feed) {
+            DashboardHub h = new DashboardHub(feed, limits);
+            h.start();
+            hub = h;
+            servlet = new DashboardServlet(feed, webSocketUrl(path));
+        }
+
+        @Override
+        public void close() {
+            DashboardHub h = hub;
+            hub = null;
+            if (h != null) {
+                h.close();
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "P1 meter dashboard at " + path;
+        }
     }
 
     /** Delegates to what is mounted; one instance for the whole life of the service. */
@@ -249,14 +223,14 @@ public class DashboardService {
             if (req == null || resp == null) {
                 return;
             }
-            Mounted m = mounted;
-            if (m == null) {
+            DashboardServlet mounted = output() instanceof Mounted m ? m.servlet : null;
+            if (mounted == null) {
                 resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
                 resp.setContentType("text/plain;charset=utf-8");
                 resp.getWriter().write("The P1 meter dashboard is switched off (Settings, Other Services).\n");
                 return;
             }
-            m.servlet().service(req, resp);
+            mounted.service(req, resp);
         }
     }
 }

@@ -17,50 +17,32 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
-import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.tcp.JsonTcpServer;
 import org.openhab.core.config.core.ConfigurableService;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Serves one JSON reading per line (smartmeter2mqtt's JSON TCP socket), configured in the UI under Settings -&gt; Other Services.
+ * Serves one JSON reading per line (smartmeter2mqtt's JSON TCP socket):
+ * the {@link TcpService} with its own component, label and configuration.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(configurationPid = JsonTcpService.PID, service = JsonTcpService.class, immediate = true, property = Constants.SERVICE_PID
-        + "=" + JsonTcpService.PID)
-@ConfigurableService(category = "io", label = "P1 Meter JSON TCP Server", description_uri = JsonTcpService.CONFIG_URI)
-public class JsonTcpService extends OutputService {
+@Component(configurationPid = JsonTcpService.PID, service = JsonTcpService.class, immediate = true, //
+        property = Constants.SERVICE_PID + "=" + JsonTcpService.PID)
+@ConfigurableService(category = "io", label = JsonTcpService.LABEL, description_uri = JsonTcpService.CONFIG_URI)
+public class JsonTcpService extends TcpService<TcpServiceConfig.Json> {
 
     static final String PID = "binding.p1meter.jsontcp";
     static final String CONFIG_URI = "io:p1meter-jsontcp";
-    static final int DEFAULT_PORT = 3010;
+    static final String LABEL = "P1 Meter JSON TCP Server";
 
     @Activate
-    public JsonTcpService(@Reference P1BridgeRegistry registry, Map<String, @Nullable Object> config) {
-        super(registry, "P1 Meter JSON TCP Server");
+    public JsonTcpService(@Reference P1BridgeRegistry registry, @Nullable Map<String, @Nullable Object> config) {
+        super(registry, LABEL, TcpServiceConfig.Json.class, JsonTcpServer::new);
         apply(config);
-    }
-
-    @Modified
-    protected void modified(Map<String, @Nullable Object> config) {
-        apply(config);
-    }
-
-    @Deactivate
-    protected void deactivate() {
-        close();
-    }
-
-    @Override
-    protected P1Output create(ServiceConfig config) {
-        return new JsonTcpServer(config.text("bindAddress", "0.0.0.0"), config.integer("port", DEFAULT_PORT),
-                config.integer("maxClients", 3), config.consumerLimits());
     }
 }

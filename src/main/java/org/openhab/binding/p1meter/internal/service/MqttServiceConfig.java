@@ -20,7 +20,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public class MqttServiceConfig {
+public class MqttServiceConfig extends ServiceConfig {
     /** Empty: the service publishes nothing. */
     public String brokerUrl = "";
     public String username = "";
@@ -30,6 +30,7 @@ public class MqttServiceConfig {
     public int qos = 1;
     public boolean retain = true;
     public boolean distinct = false;
+    /** Comma-separated fields for the distinct topics; empty, {@code all} or {@code *}: every field. */
     public String distinctFields = "";
     public boolean discovery = true;
     public String discoveryPrefix = "homeassistant";
@@ -37,8 +38,12 @@ public class MqttServiceConfig {
     public int interval = 0;
     /** With an interval: the usage events for every telegram all the same. */
     public boolean usageImmediate = false;
-    /** {@code adopt}, {@code remove}, or empty: what to do with smartmeter2mqtt's Home Assistant entities. */
-    public String smartmeter2mqttEntities = "";
-    /** The bridge's Thing UID; empty for every bridge. */
-    public String bridge = "";
+    /** {@code leave}, {@code adopt} or {@code remove}: what to do with smartmeter2mqtt's Home Assistant entities. */
+    public String smartmeter2mqttEntities = "leave";
+
+    /** No on/off setting: a broker URL switches it on. */
+    @Override
+    boolean enabled() {
+        return !brokerUrl.isBlank();
+    }
 }

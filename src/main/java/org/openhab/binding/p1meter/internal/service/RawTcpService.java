@@ -17,50 +17,32 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
-import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.output.tcp.RawTcpServer;
 import org.openhab.core.config.core.ConfigurableService;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Relays each valid telegram exactly as received (Domoticz "P1 Smart Meter with LAN interface"), configured in the UI under Settings -&gt; Other Services.
+ * Relays each valid telegram exactly as received (Domoticz "P1 Smart Meter with LAN interface"):
+ * the {@link TcpService} with its own component, label and configuration.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(configurationPid = RawTcpService.PID, service = RawTcpService.class, immediate = true, property = Constants.SERVICE_PID
-        + "=" + RawTcpService.PID)
-@ConfigurableService(category = "io", label = "P1 Meter Raw TCP Server", description_uri = RawTcpService.CONFIG_URI)
-public class RawTcpService extends OutputService {
+@Component(configurationPid = RawTcpService.PID, service = RawTcpService.class, immediate = true, //
+        property = Constants.SERVICE_PID + "=" + RawTcpService.PID)
+@ConfigurableService(category = "io", label = RawTcpService.LABEL, description_uri = RawTcpService.CONFIG_URI)
+public class RawTcpService extends TcpService<TcpServiceConfig.Raw> {
 
     static final String PID = "binding.p1meter.rawtcp";
     static final String CONFIG_URI = "io:p1meter-rawtcp";
-    static final int DEFAULT_PORT = 3020;
+    static final String LABEL = "P1 Meter Raw TCP Server";
 
     @Activate
-    public RawTcpService(@Reference P1BridgeRegistry registry, Map<String, @Nullable Object> config) {
-        super(registry, "P1 Meter Raw TCP Server");
+    public RawTcpService(@Reference P1BridgeRegistry registry, @Nullable Map<String, @Nullable Object> config) {
+        super(registry, LABEL, TcpServiceConfig.Raw.class, RawTcpServer::new);
         apply(config);
-    }
-
-    @Modified
-    protected void modified(Map<String, @Nullable Object> config) {
-        apply(config);
-    }
-
-    @Deactivate
-    protected void deactivate() {
-        close();
-    }
-
-    @Override
-    protected P1Output create(ServiceConfig config) {
-        return new RawTcpServer(config.text("bindAddress", "0.0.0.0"), config.integer("port", DEFAULT_PORT),
-                config.integer("maxClients", 3), config.consumerLimits());
     }
 }

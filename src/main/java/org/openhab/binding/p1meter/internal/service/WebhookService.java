@@ -12,77 +12,55 @@
  */
 package org.openhab.binding.p1meter.internal.service;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistry;
 import org.openhab.binding.p1meter.internal.output.P1Output;
-import org.openhab.binding.p1meter.internal.output.webhook.WebhookConfig;
 import org.openhab.binding.p1meter.internal.output.webhook.WebhookPoster;
+import org.openhab.binding.p1meter.internal.output.webhook.WebhookSettings;
 import org.openhab.core.config.core.ConfigurableService;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Posts the latest reading to a URL at an interval (smartmeter2mqtt's {@code --post-url}), configured in the UI
- * under Settings -&gt; Other Services.
+ * under Settings -&gt; Other Services. Its settings are read by the same function as the daemon's {@code --post-*}
+ * options ({@link WebhookSettings}).
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-@Component(configurationPid = WebhookService.PID, service = WebhookService.class, immediate = true, property = Constants.SERVICE_PID
-        + "=" + WebhookService.PID)
-@ConfigurableService(category = "io", label = "P1 Meter Webhook", description_uri = WebhookService.CONFIG_URI)
-public class WebhookService extends OutputService {
+@Component(configurationPid = WebhookService.PID, service = WebhookService.class, immediate = true, //
+        property = Constants.SERVICE_PID + "=" + WebhookService.PID)
+@ConfigurableService(category = "io", label = WebhookService.LABEL, description_uri = WebhookService.CONFIG_URI)
+public class WebhookService extends OutputService<WebhookServiceConfig> {
 
     static final String PID = "binding.p1meter.webhook";
     static final String CONFIG_URI = "io:p1meter-webhook";
+    static final String LABEL = "P1 Meter Webhook";
+
+    /** The configuration's names, for the messages of the function the daemon's options share. */
+    private static final WebhookSettings.Names SETTINGS = new WebhookSettings.Names("url", "interval", "fields",
+            "headers", "timeout");
 
     @Activate
-    public WebhookService(@Reference P1BridgeRegistry registry, Map<String, @Nullable Object> config) {
-        super(registry, "P1 Meter Webhook");
+    public WebhookService(@Reference P1BridgeRegistry registry, @Nullable Map<String, @Nullable Object> config) {
+        super(registry, LABEL, WebhookServiceConfig.class);
         apply(config);
-    }
-
-    @Modified
-    protected void modified(Map<String, @Nullable Object> config) {
-        apply(config);
-    }
-
-    @Deactivate
-    protected void deactivate() {
-        close();
     }
 
     @Override
-    protected P1Output create(ServiceConfig config) {
-        String url = config.text("url", "");
-        if (url.isEmpty()) {
-            throw new IllegalArgumentException("no URL configured");
+    protected P1Output create(WebhookServiceConfig config) {
+        String format = config.format.trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("form") && !format.equals("json")) {
+            throw new IllegalArgumentException("format must be form or json, got '" + config.format + "'");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h : config.list("headers")) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("header must be 'Name: value', got '" + h + "'");
-            }
-            headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-        }
-        List<String> fields = config.list("fields");
-        if (fields.size() == 1 && fields.get(0).equalsIgnoreCase("all")) {
-            fields = List.of();
-        }
-        int timeout = config.integer("timeout", 30);
-        return new WebhookPoster(WebhookConfig.of(url).withInterval(Duration.ofSeconds(config.integer("interval", 300)))
-                .withJson("json".equalsIgnoreCase(config.text("format", "form"))).withFields(fields)
-                .withHeaders(headers).withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(timeout)));
+        return new WebhookPoster(new WebhookSettings(config.url, config.interval, format.equals("json"),
+                config.fields, config.headers, config.timeout).toConfig(SETTINGS));
     }
 }

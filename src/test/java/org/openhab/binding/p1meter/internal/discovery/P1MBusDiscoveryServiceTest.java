@@ -35,6 +35,7 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
 import org.openhab.binding.p1meter.internal.handler.TcpBridgeHandler;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.config.discovery.DiscoveryResult;
@@ -62,12 +63,8 @@ class P1MBusDiscoveryServiceTest {
         discovery.addDiscoveryListener(inbox);
     }
 
-    static P1Telegram telegram(String file) throws Exception {
-        byte[] bytes;
-        try (var in = P1MBusDiscoveryServiceTest.class.getResourceAsStream("/telegrams/" + file)) {
-            bytes = in.readAllBytes();
-        }
-        return decode(bytes, file);
+    static P1Telegram telegram(String file) {
+        return decode(TestTelegrams.file(file), file);
     }
 
     static P1Telegram decode(byte[] bytes, String file) {

@@ -22,6 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.unit.MetricPrefix;
@@ -38,9 +39,9 @@ import org.openhab.core.types.State;
 @NonNullByDefault
 class ElectricityChannelCorpusTest {
 
-    private static final String EON = "eon_hu_sag5.txt";
-    private static final String AUSTRIA = "sagemcom_t210dr_est5_dsmrparser.txt";
-    private static final String FLUVIUS = "fluvius_emucs_flu5_v171.txt";
+    private static final String EON = "eon_hu_sag5";
+    private static final String AUSTRIA = "sagemcom_t210dr_est5_dsmrparser";
+    private static final String FLUVIUS = "fluvius_emucs_flu5_v171";
 
     /** The channel's state in the unit the expected value is written in. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -53,8 +54,8 @@ class ElectricityChannelCorpusTest {
     }
 
     private static void assertValue(ElectricityChannel channel, String file, String obis, Unit<?> unit) {
-        BigDecimal expected = new BigDecimal(Corpus.expectedOrFail(file, obis));
-        assertThat(value(channel, Corpus.telegram(file), unit)).as(channel.id()).isEqualByComparingTo(expected);
+        BigDecimal expected = new BigDecimal(TestTelegrams.expectedOrFail(file, obis));
+        assertThat(value(channel, TestTelegrams.telegram(file), unit)).as(channel.id()).isEqualByComparingTo(expected);
     }
 
     @Test
@@ -66,8 +67,8 @@ class ElectricityChannelCorpusTest {
         assertValue(ElectricityChannel.of(Quantity.LIMITER_THRESHOLD), EON, "0-0:17.0.0",
                 MetricPrefix.KILO(Units.WATT));
         assertValue(ElectricityChannel.of(Quantity.FUSE_THRESHOLD), EON, "1-0:31.4.0", Units.AMPERE);
-        assertThat(ElectricityChannel.of(Quantity.BREAKER_STATE).stateOf(Corpus.telegram(EON)))
-                .isEqualTo(new DecimalType(new BigDecimal(Corpus.expectedOrFail(EON, "0-0:96.3.10"))));
+        assertThat(ElectricityChannel.of(Quantity.BREAKER_STATE).stateOf(TestTelegrams.telegram(EON)))
+                .isEqualTo(new DecimalType(new BigDecimal(TestTelegrams.expectedOrFail(EON, "0-0:96.3.10"))));
     }
 
     @Test
@@ -78,14 +79,14 @@ class ElectricityChannelCorpusTest {
         assertValue(ElectricityChannel.of(Quantity.REACTIVE_ENERGY_EXPORT), AUSTRIA, "1-0:4.8.0", Units.VAR_HOUR);
         // shown like active power: var, not kvar
         assertThat(((QuantityType<?>) ElectricityChannel.of(Quantity.REACTIVE_POWER_EXPORT)
-                .stateOf(Corpus.telegram(AUSTRIA))).getUnit()).isEqualTo(Units.VAR);
+                .stateOf(TestTelegrams.telegram(AUSTRIA))).getUnit()).isEqualTo(Units.VAR);
     }
 
     @Test
     void belgianMeterBreakerAndThresholds() {
-        P1Telegram t = Corpus.telegram(FLUVIUS);
+        P1Telegram t = TestTelegrams.telegram(FLUVIUS);
         assertThat(ElectricityChannel.of(Quantity.BREAKER_STATE).stateOf(t))
-                .isEqualTo(new DecimalType(new BigDecimal(Corpus.expectedOrFail(FLUVIUS, "0-0:96.3.10"))));
+                .isEqualTo(new DecimalType(new BigDecimal(TestTelegrams.expectedOrFail(FLUVIUS, "0-0:96.3.10"))));
         assertValue(ElectricityChannel.of(Quantity.LIMITER_THRESHOLD), FLUVIUS, "0-0:17.0.0",
                 MetricPrefix.KILO(Units.WATT));
         assertValue(ElectricityChannel.of(Quantity.FUSE_THRESHOLD), FLUVIUS, "1-0:31.4.0", Units.AMPERE);

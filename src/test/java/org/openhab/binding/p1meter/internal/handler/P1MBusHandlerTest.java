@@ -31,6 +31,7 @@ import org.openhab.binding.p1meter.internal.dsmr.MBusSelection;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.QuantityType;
@@ -55,7 +56,7 @@ import org.openhab.core.thing.binding.builder.ThingBuilder;
 @NonNullByDefault
 class P1MBusHandlerTest {
 
-    static final String TWO_MBUS = "dsmr50_isk_am550_two_mbus.txt";
+    static final String TWO_MBUS = "dsmr50_isk_am550_two_mbus";
     static final String GAS_SERIAL = "4730303339303031393336393930363139";
 
     private final RecordingCallback callback = new RecordingCallback();
@@ -93,11 +94,12 @@ class P1MBusHandlerTest {
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of(CONFIG_SERIAL_NUMBER, GAS_SERIAL));
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.UNKNOWN);
 
-        gas.onTelegram(Corpus.telegram(TWO_MBUS));
+        gas.onTelegram(TestTelegrams.telegram(TWO_MBUS));
 
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
         assertThat(callback.state(gas.getThing(), CHANNEL_READING)).isEqualTo(
-                new QuantityType<>(new BigDecimal(Corpus.expectedOrFail(TWO_MBUS, "0-2:24.2.1")), SIUnits.CUBIC_METRE));
+                new QuantityType<>(new BigDecimal(TestTelegrams.expectedOrFail(TWO_MBUS, "0-2:24.2.1")),
+                        SIUnits.CUBIC_METRE));
         assertThat(callback.state(gas.getThing(), CHANNEL_READING_TIMESTAMP))
                 .isEqualTo(new DateTimeType(Instant.parse("2020-04-26T20:30:01Z")));
         assertThat(gas.getThing().getProperties()).containsEntry(PROPERTY_MBUS_CHANNEL, "2");
@@ -108,7 +110,7 @@ class P1MBusHandlerTest {
     @Test
     void gasMeterFoundByChannel() {
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of(CONFIG_MBUS_CHANNEL, 2));
-        gas.onTelegram(Corpus.telegram(TWO_MBUS));
+        gas.onTelegram(TestTelegrams.telegram(TWO_MBUS));
         assertThat(callback.state(gas.getThing(), CHANNEL_READING))
                 .isEqualTo(new QuantityType<>(new BigDecimal("246.138"), SIUnits.CUBIC_METRE));
         assertThat(gas.getThing().getProperties()).containsEntry(PROPERTY_SERIAL_NUMBER, GAS_SERIAL);
@@ -118,7 +120,7 @@ class P1MBusHandlerTest {
     void withoutSerialOrChannelTheBridgesGasMeterIsUsed() {
         // channel 1 of this telegram is an empty slot (no id, reading 0); the gas meter is on channel 2
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of());
-        gas.onTelegram(Corpus.telegram(TWO_MBUS));
+        gas.onTelegram(TestTelegrams.telegram(TWO_MBUS));
         assertThat(callback.state(gas.getThing(), CHANNEL_READING))
                 .isEqualTo(new QuantityType<>(new BigDecimal("246.138"), SIUnits.CUBIC_METRE));
     }
@@ -177,18 +179,18 @@ class P1MBusHandlerTest {
 
     @Test
     void heatMeterReadingInGigajoule() {
-        String file = "dsmr50_nwa_warmtelink_unpadded_crc.txt";
+        String file = "dsmr50_nwa_warmtelink_unpadded_crc";
         P1MBusHandler heat = thing(THING_TYPE_HEAT, MBusDevice.Kind.HEAT, Map.of());
-        heat.onTelegram(Corpus.telegram(file));
+        heat.onTelegram(TestTelegrams.telegram(file));
         assertThat(heat.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
         assertThat(callback.state(heat.getThing(), CHANNEL_READING)).isEqualTo(new QuantityType<>(
-                new BigDecimal(Corpus.expectedOrFail(file, "0-1:24.2.1")), MetricPrefix.GIGA(Units.JOULE)));
+                new BigDecimal(TestTelegrams.expectedOrFail(file, "0-1:24.2.1")), MetricPrefix.GIGA(Units.JOULE)));
     }
 
     @Test
     void aDeviceMissingFromTheTelegramsIsReportedWithWhatWasFound() {
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of(CONFIG_SERIAL_NUMBER, "NOPE"));
-        P1Telegram t = Corpus.telegram(TWO_MBUS);
+        P1Telegram t = TestTelegrams.telegram(TWO_MBUS);
         for (int i = 0; i < P1MBusHandler.MISSING_TELEGRAMS_FOR_OFFLINE - 1; i++) {
             gas.onTelegram(t);
             assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.UNKNOWN);
@@ -203,7 +205,7 @@ class P1MBusHandlerTest {
     @Test
     void refreshIntervalLimitsUpdates() {
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of(CONFIG_REFRESH_INTERVAL, 3600));
-        P1Telegram t = Corpus.telegram(TWO_MBUS);
+        P1Telegram t = TestTelegrams.telegram(TWO_MBUS);
         gas.onTelegram(t);
         gas.onTelegram(t);
         gas.onTelegram(t);
@@ -213,12 +215,12 @@ class P1MBusHandlerTest {
     @Test
     void followsItsBridgesStatus() {
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of());
-        gas.onTelegram(Corpus.telegram(TWO_MBUS));
+        gas.onTelegram(TestTelegrams.telegram(TWO_MBUS));
         gas.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "x"));
         assertThat(gas.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.BRIDGE_OFFLINE);
         gas.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.UNKNOWN);
-        gas.onTelegram(Corpus.telegram(TWO_MBUS));
+        gas.onTelegram(TestTelegrams.telegram(TWO_MBUS));
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
     }
 

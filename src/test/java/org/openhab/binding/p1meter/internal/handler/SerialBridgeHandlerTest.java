@@ -29,7 +29,9 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 import org.openhab.binding.p1meter.internal.serial.OpenHabSerialSources;
 import org.openhab.binding.p1meter.internal.serial.SerialSources;
 import org.openhab.binding.p1meter.internal.serial.FakeSerialPort;
@@ -101,7 +103,7 @@ class SerialBridgeHandlerTest {
 
     @Test
     void readsTelegramsFromTheSerialPort() {
-        byte[] telegram = Corpus.bytes(TcpBridgeHandlerTest.SINGLE_PHASE);
+        byte[] telegram = TestTelegrams.bytes(TcpBridgeHandlerTest.SINGLE_PHASE);
         Thread meter = new Thread(() -> {
             while (meterRunning) {
                 if (port.listening()) {
@@ -118,9 +120,9 @@ class SerialBridgeHandlerTest {
         meter.start();
         SerialBridgeHandler h = start(Map.of(CONFIG_SERIAL_PORT, "/dev/ttyUSB0"));
 
-        Wait.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.ONLINE,
+        Await.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.ONLINE,
                 () -> "ONLINE, status is " + h.getThing().getStatusInfo());
-        Wait.until(Duration.ofSeconds(20), () -> callback.state(h.getThing(), "net-power") != null,
+        Await.until(Duration.ofSeconds(20), () -> callback.state(h.getThing(), "net-power") != null,
                 () -> "net power");
         assertThat(callback.state(h.getThing(), "net-power"))
                 .isEqualTo(new QuantityType<>(new BigDecimal("2778"), Units.WATT));
@@ -130,7 +132,7 @@ class SerialBridgeHandlerTest {
     @Test
     void aVanishedPortIsACommunicationErrorThatNamesIt() {
         SerialBridgeHandler h = start(Map.of(CONFIG_SERIAL_PORT, "/dev/ttyACM3"));
-        Wait.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
+        Await.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
         assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("/dev/ttyACM3 not found");

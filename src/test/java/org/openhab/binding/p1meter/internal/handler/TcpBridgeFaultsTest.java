@@ -32,6 +32,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
 import org.openhab.binding.p1meter.internal.reader.FakeDongle;
@@ -106,13 +107,13 @@ class TcpBridgeFaultsTest {
     }
 
     private List<Integer> awaitNumbers(int count) throws InterruptedException {
-        Wait.until(WAIT, () -> numbers().size() >= count, () -> count + " telegrams, got " + numbers());
+        Await.until(WAIT, () -> numbers().size() >= count, () -> count + " telegrams, got " + numbers());
         Thread.sleep(200); // and no more (duplicates) after them
         return numbers();
     }
 
     private void awaitStatus(TcpBridgeHandler h, ThingStatus status, String description) {
-        Wait.until(WAIT, () -> callback.statuses(h.getThing()).stream().anyMatch(
+        Await.until(WAIT, () -> callback.statuses(h.getThing()).stream().anyMatch(
                 s -> s.getStatus() == status && StatusTexts.english(s.getDescription()).contains(description)),
                 () -> status + " with '" + description + "', statuses " + callback.statuses(h.getThing()));
     }
@@ -184,7 +185,7 @@ class TcpBridgeFaultsTest {
         try (Socket c = dongle.nextClient(); OutputStream out = c.getOutputStream()) {
             out.write(telegram(1));
             out.flush();
-            Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE, () -> "ONLINE");
+            Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE, () -> "ONLINE");
             out.write(garbage);
             for (int i = 2; i <= 6; i++) {
                 out.write(telegram(i));

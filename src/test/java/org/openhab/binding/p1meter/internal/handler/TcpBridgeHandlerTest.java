@@ -20,6 +20,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.openhab.binding.p1meter.internal.P1MeterBindingConstants.*;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.config.P1BridgeConfig;
 import org.openhab.binding.p1meter.internal.discovery.P1MBusDiscoveryService;
@@ -42,8 +44,10 @@ import org.openhab.binding.p1meter.internal.dsmr.MBusCases;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
+import org.openhab.binding.p1meter.internal.reader.FakeDongle;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.library.types.DateTimeType;
@@ -77,12 +81,12 @@ import org.openhab.core.types.State;
 class TcpBridgeHandlerTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final String THREE_PHASE = "dsmr50_isk_am550_two_mbus.txt";
-    static final String SINGLE_PHASE = "dsmr42_xmx_zcf110_openhab.txt";
+    static final String THREE_PHASE = "dsmr50_isk_am550_two_mbus";
+    static final String SINGLE_PHASE = "dsmr42_xmx_zcf110_openhab";
 
     private final RecordingCallback callback = new RecordingCallback();
     private final P1BridgeRegistryImpl registry = new P1BridgeRegistryImpl();
-    private @Nullable TelegramServer server;
+    private @Nullable FakeDongle server;
     private @Nullable TcpBridgeHandler handler;
 
     @AfterEach
@@ -91,7 +95,7 @@ class TcpBridgeHandlerTest {
         if (h != null) {
             h.dispose();
         }
-        TelegramServer s = server;
+        FakeDongle s = server;
         if (s != null) {
             s.close();
         }
@@ -116,19 +120,31 @@ class TcpBridgeHandlerTest {
         return h;
     }
 
-    private TcpBridgeHandler startAgainst(TelegramServer s, Map<String, Object> extra) {
+    /** A dongle on the port (0: a free one) that sends the telegrams in turn, one every {@code millis}. */
+    private FakeDongle serve(int port, long millis, byte[]... telegrams) throws IOException {
+        FakeDongle d = new FakeDongle(port);
+        d.every(Duration.ofMillis(millis), telegrams);
+        server = d;
+        return d;
+    }
+
+    private FakeDongle serve(long millis, byte[]... telegrams) throws IOException {
+        return serve(0, millis, telegrams);
+    }
+
+    private TcpBridgeHandler startAgainst(FakeDongle s, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(CONFIG_HOST, "127.0.0.1", CONFIG_PORT, s.port()));
         config.putAll(extra);
         return start(config);
     }
 
     private void awaitOnline(TcpBridgeHandler h) {
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
                 () -> "ONLINE, status is " + h.getThing().getStatusInfo());
     }
 
     private void awaitState(TcpBridgeHandler h, String channel) {
-        Wait.until(WAIT, () -> callback.state(h.getThing(), channel) != null, () -> "a state of " + channel);
+        Await.until(WAIT, () -> callback.state(h.getThing(), channel) != null, () -> "a state of " + channel);
     }
 
     private static <Q extends javax.measure.Quantity<Q>> QuantityType<Q> q(String value, Unit<Q> unit) {
@@ -137,12 +153,13 @@ class TcpBridgeHandlerTest {
 
     /** The meter's kW as the W the channel shows. */
     private static QuantityType<?> kwAsWatts(String file, String obis) {
-        return q(new BigDecimal(Corpus.expectedOrFail(file, obis)).movePointRight(3).toPlainString(), Units.WATT);
+        return q(new BigDecimal(TestTelegrams.expectedOrFail(file, obis)).movePointRight(3).toPlainString(),
+                Units.WATT);
     }
 
     @Test
     void goesOnlineAndPublishesTheTelegramsValuesWithUnits() throws Exception {
-        server = TelegramServer.start(200, Corpus.bytes(THREE_PHASE));
+        serve(200, TestTelegrams.bytes(THREE_PHASE));
         TcpBridgeHandler h = startAgainst(server, Map.of());
 
         awaitOnline(h);
@@ -153,26 +170,26 @@ class TcpBridgeHandlerTest {
         // 0.111 kW import - 0.000 kW export = 111 W
         assertThat(callback.state(h.getThing(), "net-power")).isEqualTo(q("111", Units.WATT));
         assertThat(callback.state(h.getThing(), "energy-import-t1"))
-                .isEqualTo(q(Corpus.expectedOrFail(f, "1-0:1.8.1"), Units.KILOWATT_HOUR));
+                .isEqualTo(q(TestTelegrams.expectedOrFail(f, "1-0:1.8.1"), Units.KILOWATT_HOUR));
         assertThat(callback.state(h.getThing(), "energy-import-t2"))
-                .isEqualTo(q(Corpus.expectedOrFail(f, "1-0:1.8.2"), Units.KILOWATT_HOUR));
+                .isEqualTo(q(TestTelegrams.expectedOrFail(f, "1-0:1.8.2"), Units.KILOWATT_HOUR));
         // no 1-0:1.8.0 in the telegram: total = 2130.115 + 245.467
         assertThat(callback.state(h.getThing(), "energy-import-total")).isEqualTo(q("2375.582", Units.KILOWATT_HOUR));
         assertThat(callback.state(h.getThing(), "voltage-l1"))
-                .isEqualTo(q(Corpus.expectedOrFail(f, "1-0:32.7.0"), Units.VOLT));
+                .isEqualTo(q(TestTelegrams.expectedOrFail(f, "1-0:32.7.0"), Units.VOLT));
         assertThat(callback.state(h.getThing(), "voltage-l3"))
-                .isEqualTo(q(Corpus.expectedOrFail(f, "1-0:72.7.0"), Units.VOLT));
+                .isEqualTo(q(TestTelegrams.expectedOrFail(f, "1-0:72.7.0"), Units.VOLT));
         assertThat(callback.state(h.getThing(), "current-l3"))
-                .isEqualTo(q(Corpus.expectedOrFail(f, "1-0:71.7.0"), Units.AMPERE));
+                .isEqualTo(q(TestTelegrams.expectedOrFail(f, "1-0:71.7.0"), Units.AMPERE));
         assertThat(callback.state(h.getThing(), "power-import-l1")).isEqualTo(kwAsWatts(f, "1-0:21.7.0"));
         assertThat(callback.state(h.getThing(), "power-import-l3")).isEqualTo(kwAsWatts(f, "1-0:61.7.0"));
         assertThat(callback.state(h.getThing(), "tariff")).isEqualTo(new DecimalType(1));
         assertThat(callback.state(h.getThing(), "power-failures"))
-                .isEqualTo(new DecimalType(Corpus.expectedOrFail(f, "0-0:96.7.21")));
+                .isEqualTo(new DecimalType(TestTelegrams.expectedOrFail(f, "0-0:96.7.21")));
         assertThat(callback.state(h.getThing(), "long-power-failures"))
-                .isEqualTo(new DecimalType(Corpus.expectedOrFail(f, "0-0:96.7.9")));
+                .isEqualTo(new DecimalType(TestTelegrams.expectedOrFail(f, "0-0:96.7.9")));
         assertThat(callback.state(h.getThing(), "voltage-sags-l3"))
-                .isEqualTo(new DecimalType(Corpus.expectedOrFail(f, "1-0:72.32.0")));
+                .isEqualTo(new DecimalType(TestTelegrams.expectedOrFail(f, "1-0:72.32.0")));
         assertThat(callback.state(h.getThing(), "meter-timestamp"))
                 .isEqualTo(new DateTimeType(Instant.parse("2020-04-26T20:33:25Z")));
         assertThat(callback.state(h.getThing(), CHANNEL_CRC_ERRORS)).isEqualTo(new DecimalType(0));
@@ -189,7 +206,7 @@ class TcpBridgeHandlerTest {
 
     @Test
     void createsOnlyTheChannelsTheMeterSends() throws Exception {
-        server = TelegramServer.start(200, Corpus.bytes(SINGLE_PHASE));
+        serve(200, TestTelegrams.bytes(SINGLE_PHASE));
         TcpBridgeHandler h = startAgainst(server, Map.of());
         awaitOnline(h);
         awaitState(h, "current-l1");
@@ -213,17 +230,17 @@ class TcpBridgeHandlerTest {
 
     @Test
     void countsCrcErrorsWithoutFlappingTheStatus() throws Exception {
-        byte[] good = Corpus.bytes(THREE_PHASE);
-        byte[] bad = Corpus.bytes(THREE_PHASE).clone();
+        byte[] good = TestTelegrams.bytes(THREE_PHASE);
+        byte[] bad = TestTelegrams.bytes(THREE_PHASE).clone();
         // one digit of the energy register changed: the CRC no longer matches
         String text = new String(bad, java.nio.charset.StandardCharsets.ISO_8859_1).replace("002130.115", "002130.116");
         bad = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        server = TelegramServer.start(100, good, bad, bad);
+        serve(100, good, bad, bad);
         TcpBridgeHandler h = startAgainst(server, Map.of());
 
         awaitOnline(h);
-        Wait.until(WAIT, () -> h.crcErrors() >= 4, () -> "4 CRC errors, got " + h.crcErrors());
-        Wait.until(WAIT, () -> callback.state(h.getThing(), CHANNEL_CRC_ERRORS) instanceof DecimalType d
+        Await.until(WAIT, () -> h.crcErrors() >= 4, () -> "4 CRC errors, got " + h.crcErrors());
+        Await.until(WAIT, () -> callback.state(h.getThing(), CHANNEL_CRC_ERRORS) instanceof DecimalType d
                 && d.intValue() >= 4, () -> "crc-errors channel >= 4");
         assertThat(callback.statuses(h.getThing())).extracting(ThingStatusInfo::getStatus)
                 .containsExactly(ThingStatus.UNKNOWN, ThingStatus.ONLINE);
@@ -233,24 +250,23 @@ class TcpBridgeHandlerTest {
 
     @Test
     void decryptsWithTheRightKey() throws Exception {
-        String file = "sagemcom_t210dr_est5_esphome_encrypted.bin";
-        server = TelegramServer.start(200, Corpus.bytes(file));
+        serve(200, TestTelegrams.file("sagemcom_t210dr_est5_esphome_encrypted.bin"));
         TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_DECRYPTION_KEY, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
         awaitOnline(h);
         awaitState(h, "energy-import-t1");
         // the Austrian meter counts Wh; the channel shows kWh
-        String wh = Corpus.expectedOrFail("sagemcom_t210dr_est5_dsmrparser.txt", "1-0:1.8.1");
+        String wh = TestTelegrams.expectedOrFail("sagemcom_t210dr_est5_dsmrparser", "1-0:1.8.1");
         assertThat(callback.state(h.getThing(), "energy-import-t1"))
                 .isEqualTo(q(new BigDecimal(wh).movePointLeft(3).toPlainString(), Units.KILOWATT_HOUR));
     }
 
     @Test
     void aWrongKeyIsAConfigurationErrorThatSaysWhatToCheck() throws Exception {
-        server = TelegramServer.start(50, Corpus.bytes("sagemcom_t210dr_est5_esphome_encrypted.bin"));
+        serve(50, TestTelegrams.file("sagemcom_t210dr_est5_esphome_encrypted.bin"));
         TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_DECRYPTION_KEY, "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"));
 
-        Wait.until(WAIT, () -> h.getThing().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR,
+        Await.until(WAIT, () -> h.getThing().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR,
                 () -> "CONFIGURATION_ERROR, status is " + h.getThing().getStatusInfo());
         assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("decryption key");
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.OFFLINE);
@@ -258,7 +274,7 @@ class TcpBridgeHandlerTest {
 
     @Test
     void refreshIntervalLimitsChannelUpdates() throws Exception {
-        server = TelegramServer.start(50, Corpus.bytes(THREE_PHASE));
+        serve(50, TestTelegrams.bytes(THREE_PHASE));
         TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_REFRESH_INTERVAL, 3600));
         AtomicInteger telegrams = new AtomicInteger();
         registry.feed("p1meter:tcp:meter").addListener(new P1Listener() {
@@ -268,7 +284,7 @@ class TcpBridgeHandlerTest {
             }
         });
 
-        Wait.until(WAIT, () -> telegrams.get() >= 5, () -> "5 telegrams");
+        Await.until(WAIT, () -> telegrams.get() >= 5, () -> "5 telegrams");
         assertThat(callback.updatesOf("net-power")).isEqualTo(1);
         assertThat(h.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
 
@@ -280,7 +296,7 @@ class TcpBridgeHandlerTest {
 
     @Test
     void handsTelegramsToItsMBusThingsAndDiscovery() throws Exception {
-        server = TelegramServer.start(100, Corpus.bytes(THREE_PHASE));
+        serve(100, TestTelegrams.bytes(THREE_PHASE));
         TcpBridgeHandler h = startAgainst(server, Map.of());
         Bridge bridge = h.getThing();
         bridge.setHandler(h);
@@ -299,10 +315,10 @@ class TcpBridgeHandlerTest {
         gas.initialize();
         h.childHandlerInitialized(gas, gasThing);
 
-        Wait.until(WAIT, () -> gasThing.getStatus() == ThingStatus.ONLINE, () -> "gas Thing ONLINE");
-        Wait.until(WAIT, () -> callback.state(gasThing, CHANNEL_READING) != null, () -> "a gas reading");
+        Await.until(WAIT, () -> gasThing.getStatus() == ThingStatus.ONLINE, () -> "gas Thing ONLINE");
+        Await.until(WAIT, () -> callback.state(gasThing, CHANNEL_READING) != null, () -> "a gas reading");
         assertThat(callback.state(gasThing, CHANNEL_READING))
-                .isEqualTo(q(Corpus.expectedOrFail(THREE_PHASE, "0-2:24.2.1"), SIUnits.CUBIC_METRE));
+                .isEqualTo(q(TestTelegrams.expectedOrFail(THREE_PHASE, "0-2:24.2.1"), SIUnits.CUBIC_METRE));
         verify(inbox, timeout(WAIT.toMillis())).thingDiscovered(eq(discovery),
                 argThat(r -> r.getThingUID().getAsString().equals("p1meter:gas:meter:4730303339303031393336393930363139")));
 
@@ -312,10 +328,10 @@ class TcpBridgeHandlerTest {
 
     @Test
     void registersItsReaderForTheOutputServicesWhileItRuns() throws Exception {
-        server = TelegramServer.start(100, Corpus.bytes(THREE_PHASE));
+        serve(100, TestTelegrams.bytes(THREE_PHASE));
         TcpBridgeHandler h = startAgainst(server, Map.of());
         awaitOnline(h);
-        Wait.until(WAIT, () -> registry.feed(null).lastTelegram() != null, () -> "a telegram in the registry");
+        Await.until(WAIT, () -> registry.feed(null).lastTelegram() != null, () -> "a telegram in the registry");
         assertThat(registry.bridgeUids()).containsExactly("p1meter:tcp:meter");
 
         h.dispose();
@@ -325,35 +341,34 @@ class TcpBridgeHandlerTest {
 
     @Test
     void reconnectsByItselfAfterTheDongleRestarts() throws Exception {
-        TelegramServer first = TelegramServer.start(100, Corpus.bytes(THREE_PHASE));
+        FakeDongle first = serve(100, TestTelegrams.bytes(THREE_PHASE));
         int port = first.port();
-        server = first;
         TcpBridgeHandler h = startAgainst(first, Map.of());
         awaitOnline(h);
 
         first.close();
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         ThingStatusInfo offline = h.getThing().getStatusInfo();
         assertThat(offline.getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
         assertThat(StatusTexts.english(offline.getDescription())).contains("127.0.0.1:" + port);
 
-        server = new TelegramServer(port, 100, List.of(Corpus.bytes(SINGLE_PHASE)));
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
+        serve(port, 100, TestTelegrams.bytes(SINGLE_PHASE));
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.ONLINE,
                 () -> "ONLINE again, status is " + h.getThing().getStatusInfo());
         // the values now come from the restarted dongle: 2.778 kW
-        Wait.until(WAIT, () -> q("2778", Units.WATT).equals(callback.state(h.getThing(), "net-power")),
+        Await.until(WAIT, () -> q("2778", Units.WATT).equals(callback.state(h.getThing(), "net-power")),
                 () -> "net power of the second telegram");
     }
 
     @Test
     void aDeadDongleIsACommunicationErrorNamingTheAddress() throws Exception {
-        TelegramServer s = TelegramServer.start(100, Corpus.bytes(THREE_PHASE));
+        FakeDongle s = new FakeDongle();
         int port = s.port();
         s.close();
         TcpBridgeHandler h = start(Map.of(CONFIG_HOST, "127.0.0.1", CONFIG_PORT, port));
 
-        Wait.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
+        Await.until(WAIT, () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
         assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("127.0.0.1:" + port);
@@ -387,10 +402,10 @@ class TcpBridgeHandlerTest {
     @Test
     void theGasMeterSettingPinsTheBridgesGasMeter() throws Exception {
         // a replaced gas meter still registered on channel 1 (2017), the live one on channel 2
-        server = TelegramServer.start(200, MBusCases.replacedGasMeter());
+        serve(200, MBusCases.replacedGasMeter());
         TcpBridgeHandler h = startAgainst(server, Map.of(CONFIG_GAS_METER, "1"));
         awaitOnline(h);
-        Wait.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
+        Await.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
         P1Telegram t = h.lastTelegram();
         assertThat(t.mbus(MBusDevice.Kind.GAS).value()).isEqualTo(1.287);
         assertThat(TelegramJson.toJson(t)).contains("\"gasSn\":\"" + MBusCases.OLD_GAS_SERIAL + "\"");
@@ -398,10 +413,10 @@ class TcpBridgeHandlerTest {
 
     @Test
     void withoutGasMeterSettingTheLiveGasMeterIsTheBridgesGasMeter() throws Exception {
-        server = TelegramServer.start(200, MBusCases.replacedGasMeter());
+        serve(200, MBusCases.replacedGasMeter());
         TcpBridgeHandler h = startAgainst(server, Map.of());
         awaitOnline(h);
-        Wait.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
+        Await.until(WAIT, () -> h.lastTelegram() != null, () -> "a telegram");
         assertThat(h.lastTelegram().mbus(MBusDevice.Kind.GAS).value()).isEqualTo(6805.499);
     }
 

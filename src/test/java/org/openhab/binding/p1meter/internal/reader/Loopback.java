@@ -17,8 +17,11 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.p1meter.internal.Await;
 
 /**
  * Binds test servers on 127.0.0.1.
@@ -40,22 +43,18 @@ public final class Loopback {
     public static void bind(ServerSocket server, int port) throws IOException {
         server.setReuseAddress(true);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try {
-                server.bind(address);
-                return;
-            } catch (BindException e) {
-                if (port == 0 || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
+        if (port == 0) {
+            server.bind(address);
+            return;
+        }
+        try {
+            Await.atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .ignoreException(BindException.class).until(() -> {
+                        server.bind(address);
+                        return true;
+                    });
+        } catch (ConditionTimeoutException e) {
+            server.bind(address); // still taken: the BindException says so
         }
     }
 }

@@ -34,13 +34,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
@@ -159,8 +159,8 @@ class P1ReaderTest {
         // a page that opens now learns that the source is lost, and why, without waiting for the next change
         FeedStatus lost = reader.status();
         assertThat(lost.state()).isIn(ConnectionState.DISCONNECTED, ConnectionState.CONNECTING);
-        waitFor(() -> reader.status().state() == ConnectionState.DISCONNECTED
-                && reader.status().message().contains("cannot connect"), 5000);
+        Await.until(Duration.ofSeconds(5), () -> reader.status().state() == ConnectionState.DISCONNECTED
+                && reader.status().message().contains("cannot connect"));
         assertThat(reader.status().lastTelegramMillis()).as("the last telegram's arrival is kept")
                 .isGreaterThanOrEqualTo(started);
 
@@ -190,7 +190,7 @@ class P1ReaderTest {
         assertThat(rec.await("rejected", 5000)).isEqualTo("rejected CRC_MISMATCH");
         assertThat(rec.await("telegram", 5000)).isEqualTo("telegram " + header(KAIFA));
         assertThat(rec.await("telegram", 5000)).isEqualTo("telegram " + header(LANDIS));
-        waitFor(() -> reader.stats().telegrams() == 2, 5000);
+        Await.until(Duration.ofSeconds(5), () -> reader.stats().telegrams() == 2);
         assertThat(reader.stats().rejected()).containsEntry(Rejection.Reason.CRC_MISMATCH, 1L);
     }
 
@@ -225,7 +225,7 @@ class P1ReaderTest {
         reader.addListener(fast);
         long t0 = System.nanoTime();
         reader.start();
-        waitFor(() -> fast.telegrams.size() == n, 5000);
+        Await.until(Duration.ofSeconds(5), () -> fast.telegrams.size() == n);
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertThat(elapsedMs).isLessThan(5000);
         assertThat(slowSeen.get()).isEqualTo(1);
@@ -261,14 +261,14 @@ class P1ReaderTest {
         Recorder queued = new Recorder();
         reader.addListener(queued);
         reader.start();
-        waitFor(() -> headers.size() == n, 5000);
+        Await.until(Duration.ofSeconds(5), () -> headers.size() == n);
         // called in place: never dropped, however small the queues, on the thread that reads the source
         for (int i = 0; i < n; i++) {
             assertThat(headers.get(i)).isEqualTo(header(i % 2 == 0 ? KAIFA : ISKRA));
         }
         assertThat(threads).allSatisfy(t -> assertThat(t).startsWith("p1-reader-"));
         // the queued listener, with room for one event, keeps the newest and still hears from the reader
-        waitFor(() -> !queued.events.isEmpty(), 5000);
+        Await.until(Duration.ofSeconds(5), () -> !queued.events.isEmpty());
     }
 
     @Test
@@ -312,11 +312,12 @@ class P1ReaderTest {
         // reading, as smartmeter2mqtt reports it), telegrams 2..n: n + 3 events, each telegram alone past the 1 KB
         // limit (its raw bytes and readings), so only the newest stays and n + 2 are skipped, oldest first (a
         // serial-like source: the reader never waits for the listener)
-        waitFor(() -> reader.stats().telegrams() == n && reader.stats().droppedEvents() == n + 2, 5000);
+        Await.until(Duration.ofSeconds(5),
+                () -> reader.stats().telegrams() == n && reader.stats().droppedEvents() == n + 2);
         Thread.sleep(100);
         assertThat(reader.stats().droppedEvents()).isEqualTo(n + 2);
         release.countDown();
-        waitFor(() -> seen.size() == 2, 5000);
+        Await.until(Duration.ofSeconds(5), () -> seen.size() == 2);
         assertThat(seen).containsExactly("state CONNECTING", "telegram");
     }
 
@@ -353,7 +354,7 @@ class P1ReaderTest {
         reader.addListener(rec);
         reader.start();
         int day = 24 * 30; // a whole day in 2-minute steps
-        waitFor(() -> rec.telegrams.size() >= day, 20000);
+        Await.until(Duration.ofSeconds(20), () -> rec.telegrams.size() >= day);
         reader.stop();
         assertThat(reader.stats().rejectedTotal()).isZero();
         List<P1Telegram> ts = rec.telegrams;
@@ -408,16 +409,6 @@ class P1ReaderTest {
         assertThat(rec.await("state STOPPED", 2000)).isEqualTo("state STOPPED");
         Thread.getAllStackTraces().keySet().forEach(
                 t -> assertThat(t.getName()).doesNotStartWith("p1-reader-simulated").doesNotStartWith("p1-watchdog-simulated"));
-    }
-
-    static void waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(10);
-        }
     }
 
     /** Gives its bytes once, then stays open and quiet until closed; later opens are quiet from the start. */

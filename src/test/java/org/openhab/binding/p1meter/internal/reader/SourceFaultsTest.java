@@ -39,6 +39,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
@@ -98,7 +99,7 @@ class SourceFaultsTest {
         closeables.add(json);
         JsonClient client = new JsonClient(json.localPort());
         closeables.add(client);
-        P1ReaderTest.waitFor(() -> json.clientCount() == 1, 5000);
+        Await.until(Duration.ofSeconds(5), () -> json.clientCount() == 1);
         reader.start();
         return client;
     }
@@ -125,8 +126,8 @@ class SourceFaultsTest {
         gone.close();
         JsonClient json = pipeline(port);
         // refused twice: the reader says where it tried and keeps trying
-        P1ReaderTest.waitFor(() -> states.stream()
-                .filter(s -> s.startsWith("DISCONNECTED cannot connect to 127.0.0.1:" + port)).count() >= 2, 5000);
+        Await.until(Duration.ofSeconds(5), () -> states.stream()
+                .filter(s -> s.startsWith("DISCONNECTED cannot connect to 127.0.0.1:" + port)).count() >= 2);
 
         FakeDongle back = dongle(port);
         try (Socket c = back.nextClient(); OutputStream out = c.getOutputStream()) {
@@ -197,7 +198,7 @@ class SourceFaultsTest {
     }
 
     private void awaitState(String expected) throws InterruptedException {
-        P1ReaderTest.waitFor(() -> states.contains(expected), 5000);
+        Await.until(Duration.ofSeconds(5), () -> states.contains(expected));
         assertThat(states).contains(expected);
     }
 

@@ -20,13 +20,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Rejection;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramDecoder;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 /**
- * Corpus telegrams for the reader and output tests, and a feed that tests push telegrams into by hand.
+ * The test corpus ({@code src/test/resources/telegrams}) for the tests outside the parser's own (which have
+ * {@code dsmr.Corpus}): telegram files by name, the telegrams the real decoder reads from them, and what the
+ * independent parser read from each ({@code <name>.expected.json}, see MANIFEST.md there).
  *
  * @author P1 Meter Team - Initial contribution
  */
@@ -44,10 +51,16 @@ public final class TestTelegrams {
     private TestTelegrams() {
     }
 
+    /** A plaintext telegram's bytes: {@code <name>.txt}. */
     public static byte[] bytes(String name) {
-        try (InputStream in = TestTelegrams.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
+        return file(name + ".txt");
+    }
+
+    /** Any file of the corpus, e.g. an encrypted frame ({@code .bin}). */
+    public static byte[] file(String fileName) {
+        try (InputStream in = TestTelegrams.class.getResourceAsStream("/telegrams/" + fileName)) {
             if (in == null) {
-                throw new IllegalArgumentException("no corpus file " + name);
+                throw new IllegalArgumentException("no corpus file " + fileName);
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -82,6 +95,27 @@ public final class TestTelegrams {
             throw new AssertionError(name + " gave " + out.size() + " telegrams");
         }
         return out.get(0);
+    }
+
+    /**
+     * The value the independent parser read for an OBIS code ({@code <name>.expected.json}, as the meter wrote it,
+     * without leading zeros), or null when it has none.
+     */
+    public static @Nullable String expected(String name, String obis) {
+        JsonObject objects = JsonParser.parseString(new String(file(name + ".expected.json"), StandardCharsets.UTF_8))
+                .getAsJsonObject().getAsJsonObject("obis");
+        JsonObject object = objects.getAsJsonObject(obis);
+        JsonElement value = object == null ? null : object.get("value");
+        return value == null || value.isJsonNull() ? null : value.getAsString();
+    }
+
+    /** {@link #expected}, failing when the corpus has no value for the code. */
+    public static String expectedOrFail(String name, String obis) {
+        String v = expected(name, obis);
+        if (v == null) {
+            throw new IllegalStateException(name + " has no expected value for " + obis);
+        }
+        return v;
     }
 
     public static byte[] concat(byte[]... parts) {

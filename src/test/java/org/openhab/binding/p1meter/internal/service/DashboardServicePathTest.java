@@ -72,6 +72,20 @@ class DashboardServicePathTest {
         verify(registration).unregister();
     }
 
+    /** The UI saves the defaults it shows: the dashboard keeps serving, its open pages and chart history with it. */
+    @Test
+    void theDefaultsGivenExplicitlyChangeNothing() {
+        DashboardService s = new DashboardService(new P1BridgeRegistryImpl(), context, null);
+        Object mounted = s.output();
+        assertThat(mounted).isNotNull();
+        s.modified(config("/p1meter"));
+        s.modified(Map.of("enabled", "true", "path", "/p1meter", "bridge", "", "clientTimeout", "30"));
+        assertThat(s.output()).isSameAs(mounted);
+        lastRegistration(1);
+        verify(registration, never()).unregister();
+        s.deactivate();
+    }
+
     @Test
     void movesToAConfiguredPathAndBack() {
         DashboardService s = new DashboardService(new P1BridgeRegistryImpl(), context, config("energy/meter/"));
@@ -100,14 +114,14 @@ class DashboardServicePathTest {
     @Test
     void refusesPathsThatAreInvalidOrOpenHabsOwn() {
         DashboardService s = new DashboardService(new P1BridgeRegistryImpl(), null);
-        assertThat(s.pathFrom(config("/energy meter"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/../rest"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/rest"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/ws/p1meter"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("/"))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("  "))).isEqualTo("/p1meter");
-        assertThat(s.pathFrom(config("meterkast"))).isEqualTo("/meterkast");
-        assertThat(s.pathFrom(config("/my-home/p1_meter/"))).isEqualTo("/my-home/p1_meter");
+        assertThat(s.pathFrom("/energy meter")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/../rest")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/rest")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/ws/p1meter")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("/")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("  ")).isEqualTo("/p1meter");
+        assertThat(s.pathFrom("meterkast")).isEqualTo("/meterkast");
+        assertThat(s.pathFrom("/my-home/p1_meter/")).isEqualTo("/my-home/p1_meter");
         s.deactivate();
     }
 

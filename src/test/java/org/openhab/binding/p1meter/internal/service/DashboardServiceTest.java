@@ -54,6 +54,7 @@ import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -174,11 +175,7 @@ class DashboardServiceTest {
     @Test
     void servesTheRawTelegramOfTheBridge() throws Exception {
         assertThat(get("/p1meter/api/raw").statusCode()).as("no bridge yet").isEqualTo(503);
-        byte[] file;
-        try (InputStream in = getClass().getResourceAsStream("/telegrams/dsmr50_isk_am550_openhab.txt")) {
-            assertThat(in).isNotNull();
-            file = in.readAllBytes();
-        }
+        byte[] file = TestTelegrams.bytes(TestTelegrams.ISKRA);
         Bridge home = new Bridge();
         registry.register("p1meter:serial:home", home);
         home.publish(TelegramParser.parse(file, true));
@@ -243,7 +240,7 @@ class DashboardServiceTest {
             en.load(new java.io.InputStreamReader(e, java.nio.charset.StandardCharsets.UTF_8));
             nl.load(new java.io.InputStreamReader(n, java.nio.charset.StandardCharsets.UTF_8));
         }
-        for (String parameter : List.of(DashboardService.CONFIG_ENABLED, DashboardService.CONFIG_BRIDGE)) {
+        for (String parameter : List.of("enabled", "bridge")) {
             for (String part : List.of("label", "description")) {
                 String key = "io.config.p1meter-dashboard." + parameter + "." + part;
                 assertThat(en.getProperty(key)).as(key).isNotBlank();

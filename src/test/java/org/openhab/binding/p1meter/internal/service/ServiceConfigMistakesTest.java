@@ -14,14 +14,12 @@ package org.openhab.binding.p1meter.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -31,6 +29,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
+import org.openhab.binding.p1meter.internal.reader.LogCapture;
 
 /**
  * Mistakes a user can type into the output services' settings: each leaves that output off, throws nothing at
@@ -53,25 +52,24 @@ class ServiceConfigMistakesTest {
         return m;
     }
 
-    /** Runs the action with standard error captured; returns its lines that say an output was not started. */
-    private static String notStartedLog(Supplier<OutputService> action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        OutputService service;
-        try {
+    /**
+     * Runs the action with the log captured; returns its one warning, which says the output was not started (and
+     * why). openHAB's own configuration reading logs nothing either.
+     */
+    private static String notStartedLog(Supplier<OutputService<?>> action) {
+        OutputService<?> service;
+        String log;
+        try (LogCapture capture = new LogCapture()) {
             service = action.get();
-        } finally {
-            System.setErr(original);
+            log = capture.text();
         }
         assertThat(service.output()).as("the output stays off").isNull();
         service.close();
-        String log = captured.toString(StandardCharsets.UTF_8);
-        StringBuilder lines = new StringBuilder();
-        log.lines().filter(l -> l.contains("not started")).forEach(l -> lines.append(l).append('\n'));
-        assertThat(lines.toString().lines().count()).as("one line in " + log).isEqualTo(1);
+        List<String> warnings = log.lines().filter(l -> l.contains(" WARN ")).toList();
+        assertThat(warnings).as("one warning in " + log).hasSize(1);
+        assertThat(warnings.get(0)).contains("not started");
         assertThat(log).doesNotContain("Exception").doesNotContain("\tat ");
-        return lines.toString();
+        return warnings.get(0) + "\n";
     }
 
     @Test
@@ -116,5 +114,46 @@ class ServiceConfigMistakesTest {
         assertThat(notStartedLog(() -> new WebhookService(registry,
                 config("enabled", true, "url", "http://127.0.0.1:9/hook", "interval", BigDecimal.valueOf(-5)))))
                 .contains("interval");
+    }
+
+    /** The same refusals as the daemon's --post-* options, from the function both use. */
+    @Test
+    void webhookFieldsHeadersAndTimeoutsThatCannotWorkAreNamed() {
+        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
+                "http://127.0.0.1:9/hook", "fields", "gas_totalUse,totalt1use"))))
+                .contains("fields: unknown field 'totalt1use' (did you mean totalT1Use?)").contains(", gas_totalUse, ");
+        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
+                "http://127.0.0.1:9/hook", "headers", List.of("Host: example.org")))))
+                .contains("headers 'Host: example.org' cannot be sent");
+        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
+                "http://127.0.0.1:9/hook", "headers", List.of("no colon")))))
+                .contains("headers must be 'Name: value', got 'no colon'");
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "timeout", BigDecimal.ZERO))))
+                .contains("timeout must be at least 1 second");
+    }
+
+    /** Read by openHAB's Configuration.as: a value of the wrong kind is named instead of quietly replaced. */
+    @Test
+    void valuesOfTheWrongKindAreNamed() {
+        assertThat(notStartedLog(() -> new JsonTcpService(registry, config("enabled", "yes", "port", "0"))))
+                .contains("enabled must be true or false, got 'yes'");
+        assertThat(notStartedLog(
+                () -> new RawTcpService(registry, config("enabled", true, "port", new BigDecimal("3020.5")))))
+                .contains("port must be a whole number, got '3020.5'");
+        assertThat(notStartedLog(() -> new RawTcpService(registry,
+                config("enabled", true, "port", BigDecimal.ZERO, "maxClients", BigDecimal.ZERO))))
+                .contains("maxClients must be at least 1");
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "format", "xml"))))
+                .contains("format must be form or json, got 'xml'");
+        assertThat(notStartedLog(() -> new MqttService(registry,
+                config("brokerUrl", "mqtt://127.0.0.1:1", "distinct", true, "distinctFields", "totalT1Use,nosuch"))))
+                .contains("distinctFields: unknown field 'nosuch'").contains("; the fields are: header, ");
+        assertThat(notStartedLog(() -> new MqttService(registry, config("brokerUrl", "mqtt://127.0.0.1:1", "qos",
+                BigDecimal.valueOf(3))))).contains("QoS");
+        // the dashboard like the others: limits that cannot work leave it off, saying which
+        assertThat(notStartedLog(() -> new DashboardService(registry, config("clientTimeout", BigDecimal.ZERO))))
+                .contains("clientTimeout must be at least 1 second");
     }
 }

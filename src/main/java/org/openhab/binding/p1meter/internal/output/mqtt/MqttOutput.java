@@ -674,9 +674,10 @@ public final class MqttOutput implements P1Output, DirectListener {
         return MqttFailure.describe(e, config.brokerUri());
     }
 
+    /** The add-on's version from its jar's manifest (bnd.bnd's Implementation-Version); none in a class folder. */
     private static String version() {
         String v = MqttOutput.class.getPackage().getImplementationVersion();
-        return v != null ? v : "5.2.0";
+        return v != null ? v : "unknown";
     }
 
     /** A message Paho could not deliver goes back into the queue (unless a newer one for its topic waits). */

@@ -101,10 +101,6 @@ public final class TcpBroadcastServer {
         this.limits = limits;
     }
 
-    public TcpBroadcastServer(String name, String bindAddress, int port, int maxClients) {
-        this(name, bindAddress, port, maxClients, ConsumerLimits.defaults());
-    }
-
     /** Binds and starts accepting. */
     public synchronized void start() throws IOException {
         if (running) {

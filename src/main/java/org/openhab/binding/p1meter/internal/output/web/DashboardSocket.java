@@ -77,11 +77,6 @@ public final class DashboardSocket {
         hub.left(this);
     }
 
-    /** Characters queued for this browser and not yet written. */
-    public long pendingChars() {
-        return pending.get();
-    }
-
     /** More than the high-water mark waits for this browser. */
     boolean behind() {
         return pending.get() > limits.highWater();

@@ -99,6 +99,11 @@ public final class WebhookPoster implements P1Output, P1Listener {
         }
     }
 
+    /** What it posts where, and how often. */
+    public WebhookConfig config() {
+        return config;
+    }
+
     /** Successful posts so far. */
     public long postedCount() {
         return posted.get();

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 
 import com.google.gson.JsonObject;
@@ -81,18 +83,15 @@ class MqttOutputMosquittoIT {
         assertThat(d).isNotNull();
         broker = new ProcessBuilder(executable("mosquitto"), "-c", d.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(d.resolve("mosquitto.log").toFile()).start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(
-                            "mosquitto did not start: " + Files.readString(d.resolve("mosquitto.log")));
+        try {
+            Await.atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return true;
                 }
-                Thread.sleep(50);
-            }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("mosquitto did not start: " + Files.readString(d.resolve("mosquitto.log")), e);
         }
     }
 
@@ -205,12 +204,8 @@ class MqttOutputMosquittoIT {
         }
     }
 
-    private static void awaitConnected(MqttOutput o) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!o.isConnected()) {
-            assertThat(System.nanoTime()).as("connected in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+    private static void awaitConnected(MqttOutput o) {
+        Await.until(WAIT, o::isConnected, () -> "the output to connect");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
@@ -114,14 +115,8 @@ class MqttOutputTest {
                 discovery, disco);
     }
 
-    private static void awaitConnected(MqttOutput o) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!o.isConnected()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("output did not connect");
-            }
-            Thread.sleep(10);
-        }
+    private static void awaitConnected(MqttOutput o) {
+        Await.until(WAIT, o::isConnected, () -> "the output to connect");
     }
 
     @Test
@@ -332,10 +327,7 @@ class MqttOutputTest {
         }
 
         broker().stop();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (o.isConnected() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(WAIT, () -> !o.isConnected(), () -> "the output to notice that the broker is gone");
         assertThat(o.isConnected()).isFalse();
 
         // readings keep coming while the broker is away; the feed thread is never held up
@@ -392,10 +384,7 @@ class MqttOutputTest {
                     null, "p1-dead", prefix, 1, true, true, null, true, disco), json, null, 100, 400);
             output = o;
             o.start(feed);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (held.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.until(WAIT, () -> !held.isEmpty(), () -> "a connection to the black hole");
             assertThat(held).as("the output tried to connect").isNotEmpty();
 
             long t0 = System.nanoTime();

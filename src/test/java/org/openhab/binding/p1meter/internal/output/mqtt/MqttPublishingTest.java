@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
@@ -97,10 +98,7 @@ class MqttPublishingTest {
         MqttOutput o = new MqttOutput(config, TestReadings::json, null, 100, 400, clock::get);
         output = o;
         o.start(feed);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!o.isConnected() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(WAIT, o::isConnected, () -> "the output to connect");
         assertThat(o.isConnected()).isTrue();
         return o;
     }

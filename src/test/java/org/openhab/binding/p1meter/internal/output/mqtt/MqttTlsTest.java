@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
@@ -117,11 +118,8 @@ class MqttTlsTest {
                     "p1-tls-wrong", "tls", 1, true, false, null, false, null), TelegramJsonOf.INSTANCE,
                     ssl.getSocketFactory(), 100, 200);
             wrong.start(feed);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (logins.stream().filter(l -> l.startsWith("p1-tls-wrong ")).count() < 2
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(WAIT, () -> logins.stream().filter(l -> l.startsWith("p1-tls-wrong ")).count() >= 2,
+                    () -> "two logins of p1-tls-wrong, got " + logins);
             assertThat(logins).contains("p1-tls-wrong jan fout");
             assertThat(logins.stream().filter(l -> l.startsWith("p1-tls-wrong ")).count()).as("retried")
                     .isGreaterThanOrEqualTo(2);

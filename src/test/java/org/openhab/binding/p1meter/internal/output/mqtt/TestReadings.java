@@ -12,8 +12,6 @@
  */
 package org.openhab.binding.p1meter.internal.output.mqtt;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -23,6 +21,7 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.Quantity;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 /**
  * Telegrams for the MQTT tests: corpus telegrams read by the parser, and small hand-built ones.
@@ -35,20 +34,9 @@ public final class TestReadings {
     private TestReadings() {
     }
 
-    /** The raw bytes of a corpus telegram ({@code src/test/resources/telegrams/<name>.txt}). */
-    public static byte[] corpusBytes(String name) {
-        try (InputStream in = TestReadings.class.getResourceAsStream("/telegrams/" + name + ".txt")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no corpus telegram " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** A corpus telegram as the parser reads it, whatever its CRC. */
     public static P1Telegram corpus(String name) {
-        return TelegramParser.parse(corpusBytes(name), true);
+        return TelegramParser.parse(TestTelegrams.bytes(name), true);
     }
 
     /** The smartmeter2mqtt README's Kaifa telegram: single phase, gas on channel 2. */

@@ -31,12 +31,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.reader.FakeDongle;
 import org.openhab.binding.p1meter.internal.reader.P1Reader;
@@ -97,7 +97,7 @@ class TcpServersTest {
 
         Socket[] jsonClients = { connect(json.localPort()), connect(json.localPort()), connect(json.localPort()) };
         Socket rawClient = connect(raw.localPort());
-        waitFor(() -> json.clientCount() == 3 && raw.clientCount() == 1, 5000);
+        Await.until(Duration.ofSeconds(5), () -> json.clientCount() == 3 && raw.clientCount() == 1);
 
         // the fourth JSON client is told and closed; the three keep their places
         Socket fourth = connect(json.localPort());
@@ -171,7 +171,7 @@ class TcpServersTest {
         stalled.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), raw.localPort()));
         cleanup.add(stalled);
         Socket good = connect(raw.localPort());
-        waitFor(() -> raw.clientCount() == 2, 5000);
+        Await.until(Duration.ofSeconds(5), () -> raw.clientCount() == 2);
 
         var telegram = TestTelegrams.telegram(ISKRA);
         int size = telegram.raw().length;
@@ -198,15 +198,15 @@ class TcpServersTest {
             }
             sent += 32;
             int expected = sent * size;
-            waitFor(() -> goodBytes.get() == expected, 10000);
+            Await.until(Duration.ofSeconds(10), () -> goodBytes.get() == expected);
         }
-        waitFor(() -> raw.clientCount() == 1, 10000);
+        Await.until(Duration.ofSeconds(10), () -> raw.clientCount() == 1);
         for (int i = 0; i < 32; i++) {
             feed.publish(telegram);
         }
         sent += 32;
         int expected = sent * size;
-        waitFor(() -> goodBytes.get() == expected, 10000);
+        Await.until(Duration.ofSeconds(10), () -> goodBytes.get() == expected);
         assertThat(raw.clientCount()).isEqualTo(1);
     }
 
@@ -232,7 +232,7 @@ class TcpServersTest {
         json.start(feed);
         int port = json.localPort();
         Socket client = connect(port);
-        waitFor(() -> json.clientCount() == 1, 5000);
+        Await.until(Duration.ofSeconds(5), () -> json.clientCount() == 1);
         assertThat(feed.listenerCount()).isEqualTo(1);
         json.close();
         json.close();
@@ -261,16 +261,6 @@ class TcpServersTest {
             return in.read() == -2;
         } catch (SocketTimeoutException e) {
             return true;
-        }
-    }
-
-    static void waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(5);
         }
     }
 }

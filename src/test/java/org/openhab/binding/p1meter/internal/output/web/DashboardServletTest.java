@@ -43,6 +43,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
+import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 /**
  * The dashboard servlet in a real Jetty on a loopback port, asked over real HTTP.
@@ -216,15 +217,9 @@ class DashboardServletTest {
     /** A real Belgian telegram from the corpus; the values it must show are those of the independent oracle. */
     @Test
     void readingOfARealBelgianTelegramCarriesWhatTheOracleRead() throws Exception {
-        byte[] raw;
-        String oracle;
-        try (InputStream in = getClass().getResourceAsStream("/telegrams/fluvius_emucs_flu5_v171.txt");
-                InputStream exp = getClass().getResourceAsStream("/telegrams/fluvius_emucs_flu5_v171.expected.json")) {
-            assertThat(in).isNotNull();
-            assertThat(exp).isNotNull();
-            raw = in.readAllBytes();
-            oracle = new String(exp.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        byte[] raw = TestTelegrams.bytes(TestTelegrams.FLUVIUS);
+        String oracle = new String(TestTelegrams.file(TestTelegrams.FLUVIUS + ".expected.json"),
+                StandardCharsets.UTF_8);
         feed.publish(TelegramParser.parse(raw, true));
         JsonObject obis = JsonParser.parseString(oracle).getAsJsonObject().getAsJsonObject("obis");
 
@@ -253,11 +248,7 @@ class DashboardServletTest {
         assertThat(header(none, "Retry-After")).isEqualTo("5");
         assertThat(none.body()).containsIgnoringCase("no telegram");
 
-        byte[] file;
-        try (InputStream in = getClass().getResourceAsStream("/telegrams/fluvius_emucs_flu5_v171.txt")) {
-            assertThat(in).isNotNull();
-            file = in.readAllBytes();
-        }
+        byte[] file = TestTelegrams.bytes(TestTelegrams.FLUVIUS);
         feed.publish(TelegramParser.parse(file, true));
         for (URI uri : List.of(daemon.http("/api/raw"), openhab.http("/p1meter/api/raw"))) {
             HttpResponse<byte[]> raw = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),

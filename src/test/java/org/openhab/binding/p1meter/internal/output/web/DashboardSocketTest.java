@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
@@ -188,14 +190,14 @@ class DashboardSocketTest {
         Browser b = new Browser();
         Session sa = connect(s.ws("/"), a);
         connect(s.ws("/"), b);
-        waitFor(() -> h.sessions() == 2);
+        Await.until(Duration.ofSeconds(10), () -> h.sessions() == 2);
 
         feed.publish(WebTelegrams.telegram(1, 0, "2025-06-14T13:15:07+02:00"));
         assertThat(a.nextReading().get("topic").getAsString()).isEqualTo("dsmr");
         assertThat(b.nextReading().get("topic").getAsString()).isEqualTo("dsmr");
 
         sa.close();
-        waitFor(() -> h.sessions() == 1);
+        Await.until(Duration.ofSeconds(10), () -> h.sessions() == 1);
         feed.publish(WebTelegrams.telegram(2, 0, "2025-06-14T13:15:08+02:00"));
         assertThat(b.nextReading().getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(2.0);
 
@@ -222,11 +224,11 @@ class DashboardSocketTest {
             stuck.setReceiveBufferSize(4096);
             stuck.setSoTimeout(5000);
             handshake(stuck);
-            waitFor(() -> h.sessions() == 1);
+            Await.until(Duration.ofSeconds(10), () -> h.sessions() == 1);
 
             Browser healthy = new Browser();
             connect(s.ws("/"), healthy);
-            waitFor(() -> h.sessions() == 2);
+            Await.until(Duration.ofSeconds(10), () -> h.sessions() == 2);
 
             int telegrams = 200;
             long slowest = 0;
@@ -242,7 +244,7 @@ class DashboardSocketTest {
             assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).as("longest time the feed waited, ms")
                     .isLessThan(500);
             // 200 readings of 256 KB pass the stuck browser's 4 MB backlog limit: it is disconnected, the other stays
-            waitFor(() -> h.sessions() == 1);
+            Await.until(Duration.ofSeconds(10), () -> h.sessions() == 1);
             assertThat(h.sessions()).isEqualTo(1);
         }
     }
@@ -288,13 +290,11 @@ class DashboardSocketTest {
             server = s;
             SlowBrowser browser = new SlowBrowser();
             client.connect(browser, s.ws("/")).get(10, TimeUnit.SECONDS);
-            waitFor(() -> h.sessions() == 1);
+            Await.until(Duration.ofSeconds(10), () -> h.sessions() == 1);
 
             reader.start();
-            long deadline = System.currentTimeMillis() + 50_000;
-            while (browser.numbers.size() < telegrams && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(50), () -> browser.numbers.size() >= telegrams,
+                    () -> telegrams + " readings, got " + browser.numbers.size());
             assertThat(browser.numbers).hasSize(telegrams);
             for (int i = 0; i < telegrams; i++) {
                 assertThat(browser.numbers.get(i)).as("reading at position %d", i).isEqualTo(i + 1);
@@ -399,14 +399,6 @@ class DashboardSocketTest {
         StringBuilder text = new StringBuilder();
         head.forEach(b -> text.append((char) b.intValue()));
         assertThat(text.toString()).startsWith("HTTP/1.1 101");
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 
 }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 import com.google.gson.JsonObject;
@@ -205,7 +206,7 @@ class WebhookPosterTest {
         feed.publish(telegram(ISKRA));
         assertThat(JsonParser.parseString(next().body()).getAsJsonObject().get("header").getAsString())
                 .isEqualTo(header(ISKRA));
-        waitFor(() -> p.postedCount() == 1, 5000);
+        Await.until(Duration.ofSeconds(5), () -> p.postedCount() == 1);
         assertThat(p.failedCount()).isEqualTo(1);
     }
 
@@ -223,10 +224,10 @@ class WebhookPosterTest {
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("the feed is never blocked")
                 .isLessThan(1000);
-        waitFor(() -> p.failedCount() == 1, 5000);
+        Await.until(Duration.ofSeconds(5), () -> p.failedCount() == 1);
         Request retry = next();
         assertThat(form(retry.body()).get("header")).isEqualTo(header(FLUVIUS)); // the latest reading
-        waitFor(() -> p.postedCount() >= 1, 5000);
+        Await.until(Duration.ofSeconds(5), () -> p.postedCount() >= 1);
     }
 
     @Test
@@ -237,15 +238,5 @@ class WebhookPosterTest {
                 .hasMessageContaining("invalid post URL");
         assertThatThrownBy(() -> WebhookConfig.of("http://example.org/").withInterval(Duration.ofSeconds(-5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(10);
-        }
     }
 }
