@@ -154,12 +154,6 @@ final class DsmrTime {
         pad2(sb, (off / 60) % 60);
     }
 
-    static String iso(OffsetDateTime t) {
-        StringBuilder sb = new StringBuilder(25);
-        appendIso(sb, t);
-        return sb.toString();
-    }
-
     /** Two digits, 0..99; written as chars, which is cheaper than formatting an int. */
     private static void pad2(StringBuilder sb, int v) {
         sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));

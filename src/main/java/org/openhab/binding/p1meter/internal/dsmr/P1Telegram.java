@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.p1meter.internal.dsmr;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +95,28 @@ public final class P1Telegram {
 
     public boolean has(Quantity q) {
         return !Double.isNaN(quantities[q.ordinal()]);
+    }
+
+    /**
+     * A total (energy import or export): the meter's own total register when it sends one (1-0:1.8.0 / 2.8.0),
+     * else the exact sum of the tariff registers it sends; null when it sends neither. The one place this sum is
+     * made: the openHAB channel shows it, Home Assistant's sensor sums {@link #tariffsOf} the same way.
+     */
+    public @Nullable BigDecimal total(Quantity total) {
+        if (has(total)) {
+            return BigDecimal.valueOf(get(total));
+        }
+        BigDecimal sum = null;
+        for (Quantity tariff : tariffsOf(total)) {
+            BigDecimal value = BigDecimal.valueOf(get(tariff));
+            sum = sum == null ? value : sum.add(value);
+        }
+        return sum;
+    }
+
+    /** The tariff registers of a total that this telegram carries, in tariff order. */
+    public List<Quantity> tariffsOf(Quantity total) {
+        return total.tariffs().stream().filter(this::has).toList();
     }
 
     /**

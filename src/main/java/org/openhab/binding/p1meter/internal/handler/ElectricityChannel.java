@@ -162,9 +162,11 @@ public final class ElectricityChannel {
             throw new IllegalStateException("no openHAB unit for " + c.unit() + " of channel " + c.id());
         }
         int shift = decimalShift(q, c);
-        List<Quantity> tariffs = q.tariffs();
-        if (!tariffs.isEmpty()) {
-            return t -> total(t, q, tariffs, unit);
+        if (!q.tariffs().isEmpty()) {
+            return t -> {
+                BigDecimal total = t.total(q);
+                return total == null ? null : quantity(total, unit);
+            };
         }
         return t -> t.has(q) ? quantity(decimal(t.get(q)).movePointRight(shift), unit) : null;
     }
@@ -181,20 +183,6 @@ public final class ElectricityChannel {
             return 3;
         }
         throw new IllegalStateException("channel " + c.id() + " in " + c.unit() + " cannot show " + q + " in " + from);
-    }
-
-    /** The meter's own total when it sends one, else the sum of the tariff registers it sends. */
-    private static @Nullable State total(P1Telegram t, Quantity meterTotal, List<Quantity> tariffs, Unit<?> unit) {
-        if (t.has(meterTotal)) {
-            return quantity(decimal(t.get(meterTotal)), unit);
-        }
-        BigDecimal sum = null;
-        for (Quantity q : tariffs) {
-            if (t.has(q)) {
-                sum = sum == null ? decimal(t.get(q)) : sum.add(decimal(t.get(q)));
-            }
-        }
-        return sum == null ? null : quantity(sum, unit);
     }
 
     private static <Q extends javax.measure.Quantity<Q>> State quantity(BigDecimal value, Unit<Q> unit) {

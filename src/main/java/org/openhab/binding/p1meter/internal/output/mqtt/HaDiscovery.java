@@ -280,12 +280,7 @@ public final class HaDiscovery {
         if (telegram.has(total)) {
             return;
         }
-        List<String> fields = new ArrayList<>();
-        for (Quantity t : total.tariffs()) {
-            if (telegram.has(t)) {
-                fields.add(t.jsonName());
-            }
-        }
+        List<String> fields = telegram.tariffsOf(total).stream().map(Quantity::jsonName).toList();
         if (fields.size() < 2) {
             return;
         }
