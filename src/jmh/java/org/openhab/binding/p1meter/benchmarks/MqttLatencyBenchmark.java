@@ -53,7 +53,8 @@ import io.moquette.broker.config.MemoryConfig;
  *
  * <p>
  * Run: {@code benchmarks/run org.openhab.binding.p1meter.benchmarks.MqttLatencyBenchmark
- * [slow-count] [fast-count] [broker host:port|embedded] [qos]}. Defaults: 200 telegrams at 1/s, 1000 at 100/s, an embedded
+ * [slow-count] [fast-count] [broker host:port|embedded] [qos]}. Defaults: 200 telegrams at 1/s, 1000 at 100/s, an
+ * embedded
  * Moquette broker (give host:port to measure against mosquitto instead), QoS 1. Every telegram is a DSMR 5.0
  * three-phase telegram with gas (an Iskra AM550's, with a sequence number in its power value and a fresh CRC).
  *
@@ -68,13 +69,12 @@ public final class MqttLatencyBenchmark {
             + "1-0:2.8.2(000000.000*kWh)\r\n" + "0-0:96.14.0(0001)\r\n" + "1-0:1.7.0(%s*kW)\r\n"
             + "1-0:2.7.0(00.000*kW)\r\n" + "0-0:96.7.21(00009)\r\n" + "0-0:96.7.9(00005)\r\n"
             + "1-0:99.97.0(2)(0-0:96.7.19)(170609063239S)(0000000267*s)(170611001706S)(0000149657*s)\r\n"
-            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n"
-            + "1-0:32.36.0(00002)\r\n" + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n"
-            + "1-0:32.7.0(234.8*V)\r\n" + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n"
-            + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n" + "1-0:71.7.0(001*A)\r\n"
-            + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n" + "1-0:61.7.0(00.158*kW)\r\n"
-            + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n" + "1-0:62.7.0(00.000*kW)\r\n"
-            + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
+            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n" + "1-0:32.36.0(00002)\r\n"
+            + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n" + "1-0:32.7.0(234.8*V)\r\n"
+            + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n" + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n"
+            + "1-0:71.7.0(001*A)\r\n" + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n"
+            + "1-0:61.7.0(00.158*kW)\r\n" + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n"
+            + "1-0:62.7.0(00.000*kW)\r\n" + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
             + "0-1:24.2.1(180104231507W)(00212.529*m3)\r\n" + "!";
 
     private MqttLatencyBenchmark() {
@@ -257,9 +257,8 @@ public final class MqttLatencyBenchmark {
         }
         long[] m = Arrays.copyOf(micros, n);
         Arrays.sort(m);
-        System.out.printf(Locale.ROOT,
-                "%-16s n=%d lost=%d  median=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms%n", label, n, lost,
-                percentile(m, 50) / 1000.0, percentile(m, 90) / 1000.0, percentile(m, 99) / 1000.0,
+        System.out.printf(Locale.ROOT, "%-16s n=%d lost=%d  median=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms%n",
+                label, n, lost, percentile(m, 50) / 1000.0, percentile(m, 90) / 1000.0, percentile(m, 99) / 1000.0,
                 n == 0 ? Double.NaN : m[n - 1] / 1000.0);
         if (lost > 0 && !label.startsWith(" ")) {
             // newer readings replace one still waiting for the broker: by design, the newest reading wins
@@ -280,5 +279,4 @@ public final class MqttLatencyBenchmark {
             return s.getLocalPort();
         }
     }
-
 }

@@ -53,7 +53,8 @@ import com.google.gson.JsonParser;
  *     after WARMUP seconds.
  * </pre>
  *
- * The daemon is the add-on jar in {@code target/} ({@link SoakRun#daemonJar()}) run by this Java with the JVM options given;
+ * The daemon is the add-on jar in {@code target/} ({@link SoakRun#daemonJar()}) run by this Java with the JVM options
+ * given;
  * smartmeter2mqtt is {@code node $SM2M_HOME/dist/index.js} (SM2M_HOME defaults to /tmp/smartmeter2mqtt-1.6.0,
  * where {@code tar xzf ../shared/peers/smartmeter2mqtt-1.6.0.tar.gz -C /tmp} puts it). smartmeter2mqtt rejects
  * telegrams whose CRC is below 0x1000, so every telegram here is made to have a CRC of at least 0x1000 (its power
@@ -70,13 +71,12 @@ public final class SideBySide {
             + "1-0:2.8.2(000000.000*kWh)\r\n" + "0-0:96.14.0(0001)\r\n" + "1-0:1.7.0(00.42P*kW)\r\n"
             + "1-0:2.7.0(00.000*kW)\r\n" + "0-0:96.7.21(00009)\r\n" + "0-0:96.7.9(00005)\r\n"
             + "1-0:99.97.0(2)(0-0:96.7.19)(170609063239S)(0000000267*s)(170611001706S)(0000149657*s)\r\n"
-            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n"
-            + "1-0:32.36.0(00002)\r\n" + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n"
-            + "1-0:32.7.0(234.8*V)\r\n" + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n"
-            + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n" + "1-0:71.7.0(001*A)\r\n"
-            + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n" + "1-0:61.7.0(00.065*kW)\r\n"
-            + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n" + "1-0:62.7.0(00.000*kW)\r\n"
-            + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
+            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n" + "1-0:32.36.0(00002)\r\n"
+            + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n" + "1-0:32.7.0(234.8*V)\r\n"
+            + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n" + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n"
+            + "1-0:71.7.0(001*A)\r\n" + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n"
+            + "1-0:61.7.0(00.065*kW)\r\n" + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n"
+            + "1-0:62.7.0(00.000*kW)\r\n" + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
             + "0-1:24.2.1(180104231507W)(00212.529*m3)\r\n" + "!XXXX\r\n";
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -146,8 +146,8 @@ public final class SideBySide {
         Thread consumerThread;
         if (consumer.equals("python")) {
             Process py = new ProcessBuilder("python3", Path.of("benchmarks", "json_consumer.py").toString(),
-                    "127.0.0.1", Integer.toString(jsonPort), Integer.toString(n)).redirectError(
-                            ProcessBuilder.Redirect.INHERIT).start();
+                    "127.0.0.1", Integer.toString(jsonPort), Integer.toString(n))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(py.getInputStream(), StandardCharsets.UTF_8));
             if (!"connected".equals(out.readLine())) {
                 throw new IOException("the Python consumer did not connect");
@@ -202,8 +202,8 @@ public final class SideBySide {
                         + "%,d; %.1f s, %,.0f telegrams/s end to end; daemon CPU %.1f s, largest RSS %.1f MB; "
                         + "load average %s at the start, %s at the end%n",
                 target, consumer, n, r.received(), r.distinct(), n - r.distinct(), r.duplicates(), r.outOfOrder(),
-                seconds, seconds == 0 ? 0 : r.distinct() / seconds, (cpuAtEnd - cpuAtStart) / (double) CLOCK_TICKS_PER_SECOND,
-                maxRss.get() / 1024.0, load, loadAverage());
+                seconds, seconds == 0 ? 0 : r.distinct() / seconds,
+                (cpuAtEnd - cpuAtStart) / (double) CLOCK_TICKS_PER_SECOND, maxRss.get() / 1024.0, load, loadAverage());
         boolean complete = r.distinct() == n && r.duplicates() == 0;
         if (complete) {
             Files.deleteIfExists(log);
@@ -261,8 +261,7 @@ public final class SideBySide {
         String load = loadAverage();
         int mqttPort = freePort();
         Process broker = new ProcessBuilder("mosquitto", "-p", Integer.toString(mqttPort))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             sleep(300);
             List<Steady> runs = new ArrayList<>();
@@ -406,8 +405,7 @@ public final class SideBySide {
         if (target.equals("p1meter")) {
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", SoakRun.daemonJar().toString(), "--bind",
-                    "127.0.0.1"));
+            command.addAll(List.of("-jar", SoakRun.daemonJar().toString(), "--bind", "127.0.0.1"));
         } else if (target.equals("smartmeter2mqtt")) {
             String home = System.getenv().getOrDefault("SM2M_HOME", "/tmp/smartmeter2mqtt-1.6.0");
             command.addAll(List.of("node", Path.of(home, "dist", "index.js").toString()));
@@ -424,7 +422,8 @@ public final class SideBySide {
         if (!target.equals("p1meter")) {
             return chosen;
         }
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("Started JSON TCP server on 127\\.0\\.0\\.1:(\\d+)");
+        java.util.regex.Pattern p = java.util.regex.Pattern
+                .compile("Started JSON TCP server on 127\\.0\\.0\\.1:(\\d+)");
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             java.util.regex.Matcher m = p.matcher(Files.readString(log));

@@ -53,7 +53,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 
 /**
- * Soak and load run of the packaged daemon (the add-on jar in {@code target/}, run with {@code java -jar}) as a separate process:
+ * Soak and load run of the packaged daemon (the add-on jar in {@code target/}, run with {@code java -jar}) as a
+ * separate process:
  * a TCP P1 source on 127.0.0.1 replays numbered telegrams as fast as the daemon takes them, with every output on
  * and a client on each (JSON TCP counting readings by number, raw TCP counting telegrams, a webhook receiver,
  * an embedded Moquette broker with a subscriber, a web socket client), or with the JSON TCP output only.
@@ -73,8 +74,8 @@ import io.moquette.broker.config.MemoryConfig;
 @NonNullByDefault
 public final class SoakRun {
 
-    private static final Pattern PORT_OF = Pattern.compile("Started (JSON TCP server|raw TCP server|Web dashboard)"
-            + " on (?:http://)?127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern PORT_OF = Pattern.compile(
+            "Started (JSON TCP server|raw TCP server|Web dashboard)" + " on (?:http://)?127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern GC_PAUSE = Pattern
             .compile("Pause (Young|Full|Remark|Cleanup)[^\\n]*?(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private static final byte[] T1 = "\"totalT1Use\":".getBytes(StandardCharsets.US_ASCII);
@@ -86,13 +87,12 @@ public final class SoakRun {
             + "1-0:2.8.2(000000.000*kWh)\r\n" + "0-0:96.14.0(0001)\r\n" + "1-0:1.7.0(00.424*kW)\r\n"
             + "1-0:2.7.0(00.000*kW)\r\n" + "0-0:96.7.21(00009)\r\n" + "0-0:96.7.9(00005)\r\n"
             + "1-0:99.97.0(2)(0-0:96.7.19)(170609063239S)(0000000267*s)(170611001706S)(0000149657*s)\r\n"
-            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n"
-            + "1-0:32.36.0(00002)\r\n" + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n"
-            + "1-0:32.7.0(234.8*V)\r\n" + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n"
-            + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n" + "1-0:71.7.0(001*A)\r\n"
-            + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n" + "1-0:61.7.0(00.065*kW)\r\n"
-            + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n" + "1-0:62.7.0(00.000*kW)\r\n"
-            + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
+            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n" + "1-0:32.36.0(00002)\r\n"
+            + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n" + "1-0:32.7.0(234.8*V)\r\n"
+            + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n" + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n"
+            + "1-0:71.7.0(001*A)\r\n" + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n"
+            + "1-0:61.7.0(00.065*kW)\r\n" + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n"
+            + "1-0:62.7.0(00.000*kW)\r\n" + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
             + "0-1:24.2.1(180104231507W)(00212.529*m3)\r\n" + "!XXXX\r\n";
 
     private final int telegrams;
@@ -169,9 +169,8 @@ public final class SoakRun {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar",
-                daemonJar().toString(), "--socket",
-                "127.0.0.1:" + source.getLocalPort(), "--bind", "127.0.0.1", "--tcp-server", "0"));
+        command.addAll(List.of("-jar", daemonJar().toString(), "--socket", "127.0.0.1:" + source.getLocalPort(),
+                "--bind", "127.0.0.1", "--tcp-server", "0"));
         if (allOutputs) {
             int mqttPort = freePort();
             Properties p = new Properties();
@@ -203,7 +202,8 @@ public final class SoakRun {
         }
 
         System.out.printf(Locale.ROOT, "%,d telegrams of %d bytes, %s, -Xmx%s %s, GC log %s%n", telegrams,
-                template.length, allOutputs ? "all outputs" : "JSON TCP only", xmx, String.join(" ", jvmOptions), gcLog);
+                template.length, allOutputs ? "all outputs" : "JSON TCP only", xmx, String.join(" ", jvmOptions),
+                gcLog);
         long t0 = System.nanoTime();
         Process daemon = new ProcessBuilder(command).start();
         long pid = daemon.pid();
@@ -260,7 +260,8 @@ public final class SoakRun {
                 } catch (InterruptedException e) {
                     return;
                 }
-                Sample s = Sample.of(pid, String.format(Locale.ROOT, "%5.1f s", (System.nanoTime() - loadStartNanos) / 1e9));
+                Sample s = Sample.of(pid,
+                        String.format(Locale.ROOT, "%5.1f s", (System.nanoTime() - loadStartNanos) / 1e9));
                 synchronized (samples) {
                     samples.add(s);
                 }
@@ -301,13 +302,16 @@ public final class SoakRun {
             lost = telegrams - seen.cardinality();
         }
         double seconds = (lastJsonNanos - loadStartNanos) / 1e9;
-        System.out.printf(Locale.ROOT, "%nsent %,d in %.1f s; JSON client got %,d readings (%,d lost, %,d duplicates, "
-                + "%,d out of order) in %.1f s: %,.0f telegrams/s%n", telegrams, (sentNanos - loadStartNanos) / 1e9,
-                received, lost, duplicates.get(), outOfOrder.get(), seconds, (received - 1) / seconds);
+        System.out.printf(Locale.ROOT,
+                "%nsent %,d in %.1f s; JSON client got %,d readings (%,d lost, %,d duplicates, "
+                        + "%,d out of order) in %.1f s: %,.0f telegrams/s%n",
+                telegrams, (sentNanos - loadStartNanos) / 1e9, received, lost, duplicates.get(), outOfOrder.get(),
+                seconds, (received - 1) / seconds);
         if (allOutputs) {
-            System.out.printf(Locale.ROOT, "raw TCP client %,d telegrams (dropped %,d times, reconnected), "
-                    + "web socket %,d messages, MQTT subscriber %,d messages, webhook %,d posts%n", rawTelegrams.get(),
-                    rawDrops.get(), wsMessages.get(), mqttMessages.get(), webhookPosts.get());
+            System.out.printf(Locale.ROOT,
+                    "raw TCP client %,d telegrams (dropped %,d times, reconnected), "
+                            + "web socket %,d messages, MQTT subscriber %,d messages, webhook %,d posts%n",
+                    rawTelegrams.get(), rawDrops.get(), wsMessages.get(), mqttMessages.get(), webhookPosts.get());
         }
         System.out.println(rest);
         synchronized (samples) {
@@ -554,7 +558,9 @@ public final class SoakRun {
     /** The add-on jar the build made, which is also the daemon (its libraries in target/lib/). */
     static Path daemonJar() throws IOException {
         try (var jars = Files.list(Path.of("target"))) {
-            return jars.filter(p -> p.getFileName().toString().matches("org\\.openhab\\.binding\\.p1meter-[^-]+(-SNAPSHOT)?\\.jar"))
+            return jars
+                    .filter(p -> p.getFileName().toString()
+                            .matches("org\\.openhab\\.binding\\.p1meter-[^-]+(-SNAPSHOT)?\\.jar"))
                     .findFirst().orElseThrow(() -> new IOException("no add-on jar in target/: mvn package first"))
                     .toAbsolutePath();
         }

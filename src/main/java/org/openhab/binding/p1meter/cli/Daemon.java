@@ -96,8 +96,7 @@ final class Daemon {
     private static P1Source createSource(DaemonOptions o) {
         int sources = (o.port != null ? 1 : 0) + (o.socket != null ? 1 : 0) + (o.simulate ? 1 : 0);
         if (sources != 1) {
-            throw new UsageError(sources == 0
-                    ? "no source: give one of --port DEVICE, --socket HOST:PORT or --simulate"
+            throw new UsageError(sources == 0 ? "no source: give one of --port DEVICE, --socket HOST:PORT or --simulate"
                     : "more than one source: give only one of --port, --socket and --simulate");
         }
         String port = o.port;
@@ -182,8 +181,7 @@ final class Daemon {
         checkPort(option, port);
         String other = port == 0 ? null : ports.putIfAbsent(port, option);
         if (other != null) {
-            throw new UsageError(other + " and " + option + " both ask for port " + port
-                    + ": give each its own port");
+            throw new UsageError(other + " and " + option + " both ask for port " + port + ": give each its own port");
         }
         return port;
     }
@@ -200,7 +198,7 @@ final class Daemon {
             config = MqttOutputConfig.of(url, o.mqttUser, o.mqttPassword, o.mqttClientId, o.mqttTopic, o.mqttQos,
                     o.mqttRetain, o.mqttDistinct, distinctFields, o.mqttDiscovery, o.mqttDiscoveryPrefix);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UsageError(String.valueOf(e.getMessage()));
         }
         return withPublishing(config, o);
     }
@@ -208,8 +206,8 @@ final class Daemon {
     /** {@code --mqtt-interval}, {@code --mqtt-usage-immediate}, {@code --mqtt-discovery-smartmeter2mqtt}. */
     private static MqttOutputConfig withPublishing(MqttOutputConfig config, DaemonOptions o) {
         if (o.mqttInterval < 0) {
-            throw new UsageError("--mqtt-interval must be 0 (every telegram) or a number of seconds, got "
-                    + o.mqttInterval);
+            throw new UsageError(
+                    "--mqtt-interval must be 0 (every telegram) or a number of seconds, got " + o.mqttInterval);
         }
         Smartmeter2mqttEntities entities;
         try {
@@ -225,15 +223,15 @@ final class Daemon {
     }
 
     /** The {@code --post-*} options' names, for the messages of the function the openHAB service shares. */
-    private static final WebhookSettings.Names POST_OPTIONS = new WebhookSettings.Names("--post-url",
-            "--post-interval", "--post-fields", "--post-header", "--post-timeout");
+    private static final WebhookSettings.Names POST_OPTIONS = new WebhookSettings.Names("--post-url", "--post-interval",
+            "--post-fields", "--post-header", "--post-timeout");
 
     private static WebhookConfig webhookConfig(DaemonOptions o, String url) {
         try {
             return new WebhookSettings(url, o.postInterval, o.postJson, o.postFields, o.postHeaders, o.postTimeout)
                     .toConfig(POST_OPTIONS);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UsageError(String.valueOf(e.getMessage()));
         }
     }
 
@@ -327,9 +325,10 @@ final class Daemon {
         ReaderStats s = reader.stats();
         // a queued listener (webhook, status log) skips its oldest events only past the backlog limit; the TCP
         // servers and web sockets drop a client that stops reading, and log it
-        logger.info("Stopped after {} telegrams, {} rejected, {} events skipped by listeners past their backlog "
-                + "limit; waited {} ms for consumers that were behind", s.telegrams(), s.rejectedTotal(),
-                s.droppedEvents(), reader.pacingTime().toMillis());
+        logger.info(
+                "Stopped after {} telegrams, {} rejected, {} events skipped by listeners past their backlog "
+                        + "limit; waited {} ms for consumers that were behind",
+                s.telegrams(), s.rejectedTotal(), s.droppedEvents(), reader.pacingTime().toMillis());
     }
 
     List<P1Output> outputs() {

@@ -53,7 +53,8 @@ public final class DaemonOptions {
     @Nullable
     String encKey;
 
-    @Option(names = "--enc-aad", paramLabel = "HEX", order = 6, description = "Additional authenticated data for decryption. Default: " + DecoderConfig.SMARTY_DEFAULT_AAD + ".")
+    @Option(names = "--enc-aad", paramLabel = "HEX", order = 6, description = "Additional authenticated data for decryption. Default: "
+            + DecoderConfig.SMARTY_DEFAULT_AAD + ".")
     @Nullable
     String encAad;
 

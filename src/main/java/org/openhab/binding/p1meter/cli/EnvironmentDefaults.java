@@ -54,7 +54,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
     }
 
     @Override
-    public @Nullable String defaultValue(ArgSpec argSpec) {
+    public @Nullable String defaultValue(@Nullable ArgSpec argSpec) {
         if (!(argSpec instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
             return null;
         }

@@ -28,8 +28,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code p1meter}: reads a smart meter's P1 port (serial, TCP or simulated) and serves what it reads over JSON and
@@ -57,7 +57,8 @@ import picocli.CommandLine.Model.CommandSpec;
                                 "  p1meter --port /dev/ttyUSB0 --mqtt-url mqtt://localhost:1883 --mqtt-discovery",
                                 "  p1meter --socket 192.168.1.20:8088 --post-url https://example.org/p1 --post-json",
                                 "  p1meter parse capture.txt > readings.jsonl", "", "Exit status:",
-                                "  0  stopped by SIGTERM or SIGINT", "  2  bad options (a port in use, a bad key, ...)" })
+                                "  0  stopped by SIGTERM or SIGINT",
+                                "  2  bad options (a port in use, a bad key, ...)" })
 public final class Main implements Callable<Integer> {
 
     @Mixin

@@ -32,10 +32,10 @@ import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code p1meter parse FILE...}: reads captured telegrams (concatenated, with anything in between) and prints one

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -59,7 +60,8 @@ final class SerialSource implements AutoBaudSource {
     private static final Map<Integer, String> OPEN_ERRORS = Map.of( //
             2, "it does not exist", //
             5, "input/output error (a faulty adapter or cable?)", //
-            13, "permission denied: add the user to the group that owns it, usually dialout "
+            13,
+            "permission denied: add the user to the group that owns it, usually dialout "
                     + "(sudo usermod -aG dialout $USER, then log in again)", //
             16, "it is busy: another program has it open", //
             19, "no such device (unplugged while opening?)");
@@ -76,8 +78,8 @@ final class SerialSource implements AutoBaudSource {
     public InputStream open() throws IOException {
         if (device.startsWith("/") && !Files.exists(Path.of(device))) {
             // jSerialComm would say "Unable to create a serial port object from the invalid port descriptor"
-            throw new SourceAbsentException("there is no " + device
-                    + " (not plugged in, or a different name: see ls /dev/serial/by-id/)");
+            throw new SourceAbsentException(
+                    "there is no " + device + " (not plugged in, or a different name: see ls /dev/serial/by-id/)");
         }
         SerialPort p;
         try {
@@ -142,7 +144,8 @@ final class SerialSource implements AutoBaudSource {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public int read(byte @Nullable [] buffer, int off, int len) throws IOException {
+            byte[] b = Objects.requireNonNull(buffer);
             while (true) {
                 if (!p.isOpen()) {
                     throw new IOException("serial port " + device + " closed");

@@ -24,8 +24,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
-import org.openhab.binding.p1meter.internal.reader.FeedStatus;
 import org.openhab.binding.p1meter.internal.reader.DirectListener;
+import org.openhab.binding.p1meter.internal.reader.FeedStatus;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
 import org.openhab.binding.p1meter.internal.reader.P1Listener;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +60,7 @@ public class P1BridgeRegistryImpl implements P1BridgeRegistry {
         String uid = bridgeUid.trim();
         Registration old = bridges.get(uid);
         if (old != null) {
-            if (old.feed == feed) {
+            if (old.feed.equals(feed)) {
                 return;
             }
             detach(uid, old);
@@ -80,7 +80,7 @@ public class P1BridgeRegistryImpl implements P1BridgeRegistry {
     public synchronized void unregister(String bridgeUid, P1Feed feed) {
         String uid = bridgeUid.trim();
         Registration registration = bridges.get(uid);
-        if (registration != null && registration.feed == feed) {
+        if (registration != null && registration.feed.equals(feed)) {
             detach(uid, registration);
             logger.debug("P1 bridge {} unregistered", uid);
         }
@@ -118,8 +118,7 @@ public class P1BridgeRegistryImpl implements P1BridgeRegistry {
     }
 
     private synchronized List<P1Feed> feedsFor(ForwardingFeed feed) {
-        return bridges.entrySet().stream().filter(e -> feed.follows(e.getKey())).map(e -> e.getValue().feed)
-                .toList();
+        return bridges.entrySet().stream().filter(e -> feed.follows(e.getKey())).map(e -> e.getValue().feed).toList();
     }
 
     /** Orders the telegrams of all bridges, so "all bridges" knows which one came last. */

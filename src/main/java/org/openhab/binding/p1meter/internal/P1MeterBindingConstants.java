@@ -37,8 +37,8 @@ public final class P1MeterBindingConstants {
     public static final ThingTypeUID THING_TYPE_HEAT = new ThingTypeUID(BINDING_ID, "heat");
     public static final ThingTypeUID THING_TYPE_ELECTRICITY = new ThingTypeUID(BINDING_ID, "electricity");
 
-    public static final Set<ThingTypeUID> MBUS_THING_TYPES = Set.of(THING_TYPE_GAS, THING_TYPE_WATER,
-            THING_TYPE_HEAT, THING_TYPE_ELECTRICITY);
+    public static final Set<ThingTypeUID> MBUS_THING_TYPES = Set.of(THING_TYPE_GAS, THING_TYPE_WATER, THING_TYPE_HEAT,
+            THING_TYPE_ELECTRICITY);
     public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_SERIAL, THING_TYPE_TCP,
             THING_TYPE_GAS, THING_TYPE_WATER, THING_TYPE_HEAT, THING_TYPE_ELECTRICITY);
 

@@ -219,8 +219,8 @@ class DaemonIT {
 
     @Test
     void environmentVariablesConfigureTheDaemon() throws Exception {
-        Daemon d = start(Map.of("SMARTMETER_SIMULATE", "true", "SMARTMETER_tcp-server", "0", "SMARTMETER_BIND",
-                "127.0.0.1"));
+        Daemon d = start(
+                Map.of("SMARTMETER_SIMULATE", "true", "SMARTMETER_tcp-server", "0", "SMARTMETER_BIND", "127.0.0.1"));
         int port = Integer.parseInt(d.await(JSON_PORT));
         try (Socket json = connect(port)) {
             String line = new BufferedReader(new InputStreamReader(json.getInputStream(), StandardCharsets.UTF_8))
@@ -230,8 +230,8 @@ class DaemonIT {
         d.process.toHandle().destroy();
         assertThat(d.exit()).isZero();
 
-        Daemon upper = start(Map.of("SMARTMETER_SIMULATE", "1", "SMARTMETER_TCP_SERVER", "0", "SMARTMETER_bind",
-                "127.0.0.1"));
+        Daemon upper = start(
+                Map.of("SMARTMETER_SIMULATE", "1", "SMARTMETER_TCP_SERVER", "0", "SMARTMETER_bind", "127.0.0.1"));
         upper.await(JSON_PORT);
         upper.process.toHandle().destroy();
         assertThat(upper.exit()).isZero();
@@ -251,8 +251,9 @@ class DaemonIT {
             Daemon web = start(Map.of(), "--simulate", "--bind", "127.0.0.1", "--tcp-server", "0", "--web-server",
                     String.valueOf(port));
             assertThat(web.exit()).isEqualTo(2);
-            assertThat(web.err()).contains("p1meter: --web-server: cannot listen on 127.0.0.1:" + port + ": port "
-                    + port + " is in use").doesNotContain("Stopped after").doesNotContain("Exception");
+            assertThat(web.err()).contains(
+                    "p1meter: --web-server: cannot listen on 127.0.0.1:" + port + ": port " + port + " is in use")
+                    .doesNotContain("Stopped after").doesNotContain("Exception");
         }
     }
 
@@ -295,12 +296,14 @@ class DaemonIT {
             webhookPort = a.getLocalPort();
             brokerPort = b.getLocalPort();
         }
-        Daemon d = start(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:" + webhookPort + "/p1",
-                "--mqtt-url", "mqtt://127.0.0.1:" + brokerPort);
+        Daemon d = start(Map.of(), "--simulate", "--post-url", "http://127.0.0.1:" + webhookPort + "/p1", "--mqtt-url",
+                "mqtt://127.0.0.1:" + brokerPort);
         // in either order: the two outputs fail on their own threads
-        d.awaitAll(Pattern.compile("Posting to http://127.0.0.1:" + webhookPort + "/p1 failed: connection refused by "
-                + "127.0.0.1:" + webhookPort), Pattern.compile("Cannot connect to MQTT broker tcp://127.0.0.1:"
-                        + brokerPort + " \\(connection refused by 127.0.0.1:" + brokerPort));
+        d.awaitAll(
+                Pattern.compile("Posting to http://127.0.0.1:" + webhookPort + "/p1 failed: connection refused by "
+                        + "127.0.0.1:" + webhookPort),
+                Pattern.compile("Cannot connect to MQTT broker tcp://127.0.0.1:" + brokerPort
+                        + " \\(connection refused by 127.0.0.1:" + brokerPort));
         Daemon unknown = start(Map.of(), "--simulate", "--mqtt-url", "mqtt://no-such-host.invalid:1883");
         unknown.await(Pattern.compile("Cannot connect to MQTT broker tcp://no-such-host.invalid:1883 \\(unknown host "
                 + "no-such-host.invalid"));

@@ -90,11 +90,11 @@ class DaemonMBusIT {
 
     @Test
     void aSunspecVariableIsWarnedAboutAndTheDaemonRuns() throws Exception {
-        DaemonIT.Daemon d = start(Map.of("SMARTMETER_SUNSPEC_MODBUS", "192.168.1.5"), "--simulate", "--tcp-server",
-                "0", "--bind", "127.0.0.1");
+        DaemonIT.Daemon d = start(Map.of("SMARTMETER_SUNSPEC_MODBUS", "192.168.1.5"), "--simulate", "--tcp-server", "0",
+                "--bind", "127.0.0.1");
         d.await(DaemonIT.JSON_PORT);
-        assertThat(d.err()).contains("p1meter: warning: SMARTMETER_SUNSPEC_MODBUS is ignored: "
-                + "p1meter does not read solar inverters");
+        assertThat(d.err()).contains(
+                "p1meter: warning: SMARTMETER_SUNSPEC_MODBUS is ignored: " + "p1meter does not read solar inverters");
         d.process.toHandle().destroy();
         assertThat(d.exit()).isZero();
     }

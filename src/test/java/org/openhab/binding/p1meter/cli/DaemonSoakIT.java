@@ -77,10 +77,10 @@ class DaemonSoakIT {
         closeables.add(source);
         source.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         source.setSoTimeout(20_000);
-        DaemonIT.Daemon d = new DaemonIT.Daemon(new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-jar", DaemonIT.JAR.toString(),
-                "--socket", "127.0.0.1:" + source.getLocalPort(), "--tcp-server", "0", "--raw-tcp-server", "0",
-                "--bind", "127.0.0.1").start());
+        DaemonIT.Daemon d = new DaemonIT.Daemon(
+                new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-jar",
+                        DaemonIT.JAR.toString(), "--socket", "127.0.0.1:" + source.getLocalPort(), "--tcp-server", "0",
+                        "--raw-tcp-server", "0", "--bind", "127.0.0.1").start());
         closeables.add(() -> {
             d.process.destroyForcibly();
             d.process.waitFor(10, TimeUnit.SECONDS);
@@ -139,9 +139,8 @@ class DaemonSoakIT {
         for (int i = 0; i < TELEGRAMS; i++) {
             String line = lines.readLine();
             assertThat(line).as("reading %d of %d", i + 1, TELEGRAMS).isNotNull();
-            int number = new BigDecimal(
-                    JsonParser.parseString(line).getAsJsonObject().get("totalT1Use").getAsString()).movePointRight(3)
-                    .intValueExact();
+            int number = new BigDecimal(JsonParser.parseString(line).getAsJsonObject().get("totalT1Use").getAsString())
+                    .movePointRight(3).intValueExact();
             if (seen.get(number)) {
                 duplicates++;
             }

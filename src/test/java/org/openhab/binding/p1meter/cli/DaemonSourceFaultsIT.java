@@ -74,9 +74,9 @@ class DaemonSourceFaultsIT {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        DaemonIT.Daemon d = new DaemonIT.Daemon(new ProcessBuilder(ProcessHandle.current().info().command()
-                .orElse("java"), "-jar", DaemonIT.JAR.toString(), "--socket", "127.0.0.1:" + port, "--tcp-server",
-                "0", "--bind", "127.0.0.1", "--receive-timeout", "1").start());
+        DaemonIT.Daemon d = new DaemonIT.Daemon(new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", DaemonIT.JAR.toString(), "--socket",
+                "127.0.0.1:" + port, "--tcp-server", "0", "--bind", "127.0.0.1", "--receive-timeout", "1").start());
         closeables.add(() -> {
             d.process.destroyForcibly();
             d.process.waitFor(10, TimeUnit.SECONDS);

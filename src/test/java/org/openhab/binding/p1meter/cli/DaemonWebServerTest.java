@@ -90,8 +90,8 @@ class DaemonWebServerTest {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
             // the contract's identity: calculatedUsage is usage minus delivery, in W
-            double expected = Math.round(
-                    (json.get("currentUsage").getAsDouble() - json.get("currentDelivery").getAsDouble()) * 1000);
+            double expected = Math
+                    .round((json.get("currentUsage").getAsDouble() - json.get("currentDelivery").getAsDouble()) * 1000);
             assertThat(json.get("calculatedUsage").getAsDouble()).isEqualTo(expected);
             assertThat(json.get("crc").getAsBoolean()).isTrue();
 
@@ -104,8 +104,8 @@ class DaemonWebServerTest {
             assertThat(history.get("topic").getAsString()).isEqualTo("history");
             assertThat(history.getAsJsonObject("payload").getAsJsonArray("points")).as("the telegrams so far")
                     .isNotEmpty();
-            JsonObject status = JsonParser.parseString(collector.messages.poll(15, TimeUnit.SECONDS))
-                    .getAsJsonObject().getAsJsonObject("payload");
+            JsonObject status = JsonParser.parseString(collector.messages.poll(15, TimeUnit.SECONDS)).getAsJsonObject()
+                    .getAsJsonObject("payload");
             assertThat(status.get("state").getAsString()).isEqualTo("connected");
             assertThat(status.get("message").getAsString()).contains("simulated meter");
             assertThat(status.get("telegramAgeMs").getAsLong()).isBetween(0L, 15_000L);
@@ -115,20 +115,21 @@ class DaemonWebServerTest {
 
             // the last telegram as the meter sent it: one whole telegram whose CRC (CRC-16/ARC from '/' to '!',
             // worked out here) is the one on its last line
-            HttpResponse<String> raw = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/raw")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> raw = http
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/raw"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(raw.statusCode()).isEqualTo(200);
             assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             String text = raw.body();
             assertThat(text).startsWith("/SIM5").matches("(?s).*\r\n![0-9A-F]{4}\r\n");
             int bang = text.lastIndexOf('!');
-            assertThat(String.format("%04X", NumberedTelegrams
-                    .crc16(text.substring(0, bang + 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))))
+            assertThat(String.format("%04X",
+                    NumberedTelegrams
+                            .crc16(text.substring(0, bang + 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))))
                     .isEqualTo(text.substring(bang + 1, bang + 5));
 
-            HttpResponse<String> page = http.send(HttpRequest
-                    .newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).contains("data-ws-url=\"./\"");
         } finally {
             ws.stop();
@@ -139,7 +140,7 @@ class DaemonWebServerTest {
             // a new client: the old one may hold a pooled connection
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                     .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             throw new AssertionError("the web server still answers after stop");
         } catch (ConnectException e) {
             // expected: stopping the daemon closes the port

@@ -87,8 +87,8 @@ class MainOptionsTest {
 
     @Test
     void optionsThatMakeNoSenseGiveOneLineAndStatusTwo() {
-        String[][] cases = { {}, { "--simulate", "--socket", "localhost:8088" },
-                { "--simulate", "--enc-key", "0011" }, { "--simulate", "--enc-key", "zz112233445566778899aabbccddeeff" },
+        String[][] cases = { {}, { "--simulate", "--socket", "localhost:8088" }, { "--simulate", "--enc-key", "0011" },
+                { "--simulate", "--enc-key", "zz112233445566778899aabbccddeeff" },
                 { "--simulate", "--enc-aad", "3000112233445566778899AABBCCDDEEFF" },
                 { "--simulate", "--post-url", "not a url" }, { "--simulate", "--post-url", "ftp://example.org/" },
                 { "--simulate", "--post-url", "http://example.org/", "--post-interval", "-5" },
@@ -116,8 +116,8 @@ class MainOptionsTest {
     void theMessagesSayWhatToFix() {
         assertThat(run(Map.of())[2]).contains("--port").contains("--socket").contains("--simulate");
         assertThat(run(Map.of(), "--simulate", "--tcp-server", "3010", "--raw-tcp-server", "3020", "--web-server",
-                "3010")[2]).isEqualTo(
-                        "p1meter: --tcp-server and --web-server both ask for port 3010: give each its own port\n");
+                "3010")[2])
+                .isEqualTo("p1meter: --tcp-server and --web-server both ask for port 3010: give each its own port\n");
         assertThat(run(Map.of(), "--simulate", "--bind", "203.0.113.7", "--web-server", "3000")[2])
                 .startsWith("p1meter: --bind 203.0.113.7: not an address of this machine").contains("127.0.0.1")
                 .doesNotContain("in use");
@@ -141,8 +141,8 @@ class MainOptionsTest {
     void clientLimitsFromOptionsOrEnvironment() {
         assertThat(Daemon.consumerLimits(parse(Map.of(), "--simulate")))
                 .isEqualTo(org.openhab.binding.p1meter.internal.reader.ConsumerLimits.defaults());
-        var limits = Daemon.consumerLimits(parse(Map.of("SMARTMETER_CLIENT_TIMEOUT", "90"), "--simulate",
-                "--client-backlog-limit", "16"));
+        var limits = Daemon.consumerLimits(
+                parse(Map.of("SMARTMETER_CLIENT_TIMEOUT", "90"), "--simulate", "--client-backlog-limit", "16"));
         assertThat(limits.noProgressTimeout()).hasSeconds(90);
         assertThat(limits.maxBacklogBytes()).isEqualTo(16L * 1024 * 1024);
     }
@@ -215,8 +215,8 @@ class MainOptionsTest {
         assertThat(run(Map.of("SMARTMETER_POST_INTERVAL", "60"), "--simulate", "--post-url", "http://127.0.0.1:9/",
                 "--post-interval=-5")[2]).contains("--post-interval").doesNotContain("SMARTMETER_");
         // a value the command line overrides is never looked at
-        assertThat(run(Map.of("SMARTMETER_TCP_SERVER", "abc"), "--simulate", "--tcp-server", "3010",
-                "--raw-tcp-server", "3010")[2]).contains("both ask for port 3010").doesNotContain("SMARTMETER_");
+        assertThat(run(Map.of("SMARTMETER_TCP_SERVER", "abc"), "--simulate", "--tcp-server", "3010", "--raw-tcp-server",
+                "3010")[2]).contains("both ask for port 3010").doesNotContain("SMARTMETER_");
     }
 
     /** A host that does not resolve now may resolve later (DNS at boot): the daemon starts and retries. */

@@ -56,8 +56,9 @@ class MqttPublishingOptionsTest {
         assertThat(c.usageImmediate()).isTrue();
         assertThat(c.smartmeter2mqttEntities()).isEqualTo(Smartmeter2mqttEntities.ADOPT);
 
-        MqttOutputConfig env = config(Map.of("SMARTMETER_MQTT_INTERVAL", "10",
-                "SMARTMETER_mqtt-discovery-smartmeter2mqtt", "remove"), "--simulate", "--mqtt-url", "mqtt://h");
+        MqttOutputConfig env = config(
+                Map.of("SMARTMETER_MQTT_INTERVAL", "10", "SMARTMETER_mqtt-discovery-smartmeter2mqtt", "remove"),
+                "--simulate", "--mqtt-url", "mqtt://h");
         assertThat(env.interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(env.usageImmediate()).isFalse();
         assertThat(env.smartmeter2mqttEntities()).isEqualTo(Smartmeter2mqttEntities.REMOVE);
@@ -69,9 +70,8 @@ class MqttPublishingOptionsTest {
 
     @Test
     void mistakesSayWhatToFix() {
-        assertThatThrownBy(() -> config(Map.of(), "--simulate", "--mqtt-interval", "-5"))
-                .isInstanceOf(UsageError.class).hasMessage("--mqtt-interval must be 0 (every telegram) or a number "
-                        + "of seconds, got -5");
+        assertThatThrownBy(() -> config(Map.of(), "--simulate", "--mqtt-interval", "-5")).isInstanceOf(UsageError.class)
+                .hasMessage("--mqtt-interval must be 0 (every telegram) or a number " + "of seconds, got -5");
         assertThatThrownBy(() -> config(Map.of(), "--simulate", "--mqtt-discovery-smartmeter2mqtt", "keep"))
                 .isInstanceOf(UsageError.class).hasMessageStartingWith("--mqtt-discovery-smartmeter2mqtt: ")
                 .hasMessageContaining("'adopt'").hasMessageContaining("'remove'");

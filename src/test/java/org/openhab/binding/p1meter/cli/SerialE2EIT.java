@@ -33,8 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 import com.google.gson.JsonParser;
@@ -174,8 +174,7 @@ class SerialE2EIT {
             }
         }
         assertThat(d.err().lines().filter(l -> l.contains(" WARN ") || l.startsWith("WARNING")))
-                .as("nothing but the one line")
-                .allMatch(l -> l.contains("there is no"));
+                .as("nothing but the one line").allMatch(l -> l.contains("there is no"));
         d.process.toHandle().destroy();
         assertThat(d.exit()).isZero();
     }

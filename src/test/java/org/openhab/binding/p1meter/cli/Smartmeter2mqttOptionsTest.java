@@ -68,8 +68,9 @@ class Smartmeter2mqttOptionsTest {
         // no source either: the warning comes first, then the error about the source (status 2, not a hang)
         String[] r = run(Map.of("SMARTMETER_SUNSPEC_MODBUS", "192.168.1.5", "SMARTMETER_sunspec-modbus-port", "502"));
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains(
-                "p1meter: warning: SMARTMETER_SUNSPEC_MODBUS is ignored: p1meter does not read solar inverters")
+        assertThat(r[2])
+                .contains(
+                        "p1meter: warning: SMARTMETER_SUNSPEC_MODBUS is ignored: p1meter does not read solar inverters")
                 .contains("p1meter: warning: SMARTMETER_sunspec-modbus-port is ignored: ")
                 .contains("p1meter: no source");
         assertThat(run(Map.of())[2]).doesNotContain("warning");

@@ -59,8 +59,8 @@ public final class Addon {
             String newer = version.substring(0, dot + 1)
                     + (qualifier.matches("\\d+") ? Long.toString(Long.parseLong(qualifier) + 1) : qualifier + "x");
             main.putValue("Bundle-Version", newer);
-            try (OutputStream out = Files.newOutputStream(target); JarOutputStream jarOut = new JarOutputStream(out,
-                    manifest)) {
+            try (OutputStream out = Files.newOutputStream(target);
+                    JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
                 for (JarEntry e = jarIn.getNextJarEntry(); e != null; e = jarIn.getNextJarEntry()) {
                     jarOut.putNextEntry(new JarEntry(e.getName()));
                     jarIn.transferTo(jarOut);

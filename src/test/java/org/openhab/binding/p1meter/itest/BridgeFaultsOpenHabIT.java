@@ -43,8 +43,8 @@ import org.openhab.binding.p1meter.itest.Things.Status;
 class BridgeFaultsOpenHabIT {
 
     /** An encrypted DSMR 5 frame (Sagemcom T210-D-r, as Luxembourg meters send) with the standard AAD. */
-    private static final Path ENCRYPTED = Path.of(
-            "src/test/resources/telegrams/sagemcom_t210dr_est5_esphome_encrypted.bin");
+    private static final Path ENCRYPTED = Path
+            .of("src/test/resources/telegrams/sagemcom_t210dr_est5_esphome_encrypted.bin");
     private static final String KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     private @Nullable OpenHabRuntime openhab;

@@ -118,12 +118,14 @@ class BridgeOpenHabIT {
                     String.format("%.0f ms", (online.nanos() - posted) / 1e6));
         }
         await("the meter's channels").atMost(Duration.ofSeconds(30))
-                .until(() -> things().channels(BRIDGE).keySet().containsAll(List.of("net-power", "energy-import-t1",
-                        "energy-export-t2", "voltage-l1", "voltage-l3", "current-l2", "power-import-l1", "tariff",
-                        "meter-timestamp", "crc-errors", "last-update")));
+                .until(() -> things().channels(BRIDGE).keySet()
+                        .containsAll(List.of("net-power", "energy-import-t1", "energy-export-t2", "voltage-l1",
+                                "voltage-l3", "current-l2", "power-import-l1", "tariff", "meter-timestamp",
+                                "crc-errors", "last-update")));
         Map<String, String> channels = things().channels(BRIDGE);
         assertThat(channels).containsEntry("net-power", "Number:Power").containsEntry("power-import", "Number:Power")
-                .containsEntry("energy-import-t1", "Number:Energy").containsEntry("energy-import-total", "Number:Energy")
+                .containsEntry("energy-import-t1", "Number:Energy")
+                .containsEntry("energy-import-total", "Number:Energy")
                 .containsEntry("voltage-l1", "Number:ElectricPotential")
                 .containsEntry("current-l1", "Number:ElectricCurrent").containsEntry("tariff", "Number")
                 .containsEntry("power-failures", "Number").containsEntry("meter-timestamp", "DateTime");
@@ -178,19 +180,18 @@ class BridgeOpenHabIT {
                 bus.clear();
                 long sent = System.nanoTime();
                 meter().send();
-                await("a state event for each of the " + linked.size() + " linked items")
-                        .atMost(Duration.ofSeconds(10))
+                await("a state event for each of the " + linked.size() + " linked items").atMost(Duration.ofSeconds(10))
                         .until(() -> stateEvents(bus).keySet().containsAll(linked.keySet()));
                 // and no more: give a stray second update the time a first one took, and then some
                 sleepMillis(500);
                 List<Event> events = bus.events();
                 Map<String, Long> perItem = stateEvents(bus).entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size()));
-                assertThat(perItem).as("ItemStateEvents per item for one telegram").allSatisfy(
-                        (item, count) -> assertThat(count).as(item).isEqualTo(1));
+                assertThat(perItem).as("ItemStateEvents per item for one telegram")
+                        .allSatisfy((item, count) -> assertThat(count).as(item).isEqualTo(1));
                 assertThat(perItem.keySet()).containsExactlyInAnyOrderElementsOf(linked.keySet());
-                long lastState = events.stream().filter(e -> e.type().equals("ItemStateEvent"))
-                        .mapToLong(Event::nanos).max().orElseThrow();
+                long lastState = events.stream().filter(e -> e.type().equals("ItemStateEvent")).mapToLong(Event::nanos)
+                        .max().orElseThrow();
                 latencies.add(lastState - sent);
                 events.stream().collect(Collectors.groupingBy(Event::type, Collectors.counting()))
                         .forEach((type, n) -> perTelegram.merge(type, n, Long::sum));

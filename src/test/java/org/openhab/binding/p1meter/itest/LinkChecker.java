@@ -94,8 +94,8 @@ public final class LinkChecker {
 
     /** Whether the library jars hold a class of this package (internal form, ending in '/'). */
     public boolean hasPackage(String internalPackage) {
-        return library.keySet().stream().anyMatch(
-                n -> n.startsWith(internalPackage) && n.indexOf('/', internalPackage.length()) < 0);
+        return library.keySet().stream()
+                .anyMatch(n -> n.startsWith(internalPackage) && n.indexOf('/', internalPackage.length()) < 0);
     }
 
     /** The problems the JVM would meet running the add-on's classes, one line each; empty when it links. */
@@ -174,8 +174,8 @@ public final class LinkChecker {
         }
     }
 
-    private void checkMember(ClassNode caller, String owner, String name, String desc, boolean method,
-            boolean special, String in, Set<String> problems) {
+    private void checkMember(ClassNode caller, String owner, String name, String desc, boolean method, boolean special,
+            String in, Set<String> problems) {
         if (!checked.test(owner)) {
             return;
         }

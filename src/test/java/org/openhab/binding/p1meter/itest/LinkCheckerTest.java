@@ -92,8 +92,9 @@ class LinkCheckerTest {
             method(cw, "createWebSocket", "(Lorg/eclipse/jetty/websocket/servlet/ServletUpgradeRequest;"
                     + "Lorg/eclipse/jetty/websocket/servlet/ServletUpgradeResponse;)Ljava/lang/Object;");
         });
-        assertThat(checker().check(jar)).singleElement().asString().contains("p.Adapter does not implement "
-                + ADAPTER.replace('/', '.') + ".createWebSocket(Lorg/eclipse/jetty/websocket/servlet/ServletUpgradeRequest;");
+        assertThat(checker().check(jar)).singleElement().asString()
+                .contains("p.Adapter does not implement " + ADAPTER.replace('/', '.')
+                        + ".createWebSocket(Lorg/eclipse/jetty/websocket/servlet/ServletUpgradeRequest;");
     }
 
     @Test

@@ -51,8 +51,8 @@ class LinkOpenHabIT {
         }
         assertThat(imports).anyMatch(i -> i.name().startsWith("org.openhab.core."));
         List<String> checked = new ArrayList<>();
-        LinkChecker checker = new LinkChecker(jars, name -> checked.stream()
-                .anyMatch(p -> name.startsWith(p) && name.indexOf('/', p.length()) < 0));
+        LinkChecker checker = new LinkChecker(jars,
+                name -> checked.stream().anyMatch(p -> name.startsWith(p) && name.indexOf('/', p.length()) < 0));
         // every mandatory import, and the optional ones this runtime has (the serial transport, the web socket);
         // the daemon's own libraries (picocli, jSerialComm, ...) are optional and absent in openHAB
         for (OsgiManifest.Import i : imports) {

@@ -113,9 +113,8 @@ public final class OpenHabRuntime implements AutoCloseable {
                 "-Dfelix.fileinstall.poll=1000", "-Dfelix.fileinstall.noInitialDelay=true",
                 "-Dfelix.fileinstall.enableConfigSave=false",
                 "-Dgnu.io.rxtx.SerialPorts=" + String.join(":", serialPorts),
-                "-Dorg.ops4j.pax.logging.DefaultServiceLog.level=INFO",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.net=ALL-UNNAMED", "-cp",
+                "-Dorg.ops4j.pax.logging.DefaultServiceLog.level=INFO", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED", "-cp",
                 framework(home).toString(), home.resolve("Launcher.java").toString()));
         Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

@@ -220,7 +220,8 @@ class OutputServicesOpenHabIT {
     @Test
     void mqttPublishesTheReadingAndHomeAssistantDiscoveryAndMovesToAnotherBroker() throws Exception {
         String pid = "binding.p1meter.mqtt";
-        try (EmbeddedBroker broker = EmbeddedBroker.start(); EmbeddedBroker other = EmbeddedBroker.start();
+        try (EmbeddedBroker broker = EmbeddedBroker.start();
+                EmbeddedBroker other = EmbeddedBroker.start();
                 MqttProbe probe = new MqttProbe(broker.port(), "smartmeter/#", "homeassistant/#");
                 MqttProbe otherProbe = new MqttProbe(other.port(), "smartmeter/#")) {
             configure(pid, Map.of("brokerUrl", broker.url(), "discovery", true));
@@ -228,9 +229,8 @@ class OutputServicesOpenHabIT {
             assertThat(JsonParser.parseString(energy.payload()).getAsJsonObject().has("totalT1Use")).isTrue();
             assertThat(probe.awaitOrSeen(r -> r.topic().equals("smartmeter/connected"), SERVE_TIMEOUT).payload())
                     .isEqualTo("2");
-            MqttProbe.Received config = probe.awaitOrSeen(
-                    r -> r.topic().startsWith("homeassistant/sensor/") && r.topic().endsWith("/config")
-                            && r.payload().contains("\"device_class\":\"energy\""),
+            MqttProbe.Received config = probe.awaitOrSeen(r -> r.topic().startsWith("homeassistant/sensor/")
+                    && r.topic().endsWith("/config") && r.payload().contains("\"device_class\":\"energy\""),
                     SERVE_TIMEOUT);
             JsonObject sensor = JsonParser.parseString(config.payload()).getAsJsonObject();
             assertThat(sensor.get("unit_of_measurement").getAsString()).isEqualTo("kWh");
@@ -299,8 +299,7 @@ class OutputServicesOpenHabIT {
 
     /** The one WARN line the add-on logs after a change that cannot work (waits for it, then for no second). */
     private String awaitOneNewWarning(int before) throws InterruptedException {
-        await("a warning from the add-on").atMost(SERVE_TIMEOUT)
-                .until(() -> openhab().addonProblems().size() > before);
+        await("a warning from the add-on").atMost(SERVE_TIMEOUT).until(() -> openhab().addonProblems().size() > before);
         Thread.sleep(1000);
         List<String> problems = openhab().addonProblems();
         List<String> added = problems.subList(before, problems.size());
@@ -368,10 +367,8 @@ class OutputServicesOpenHabIT {
     /** A browser's request: no credentials. */
     private HttpResponse<String> send(String path) {
         try {
-            return HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(openhab().rest().base() + path)).timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(openhab().rest().base() + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(path, e);
         } catch (InterruptedException e) {
@@ -386,11 +383,11 @@ class OutputServicesOpenHabIT {
         WebSocketClient client = new WebSocketClient();
         client.start();
         try {
-            Session session = client.connect(new Listener(received),
-                    URI.create("ws://127.0.0.1:" + openhab().port() + "/ws/p1meter")).get(10, TimeUnit.SECONDS);
+            Session session = client
+                    .connect(new Listener(received), URI.create("ws://127.0.0.1:" + openhab().port() + "/ws/p1meter"))
+                    .get(10, TimeUnit.SECONDS);
             List<JsonObject> messages = new ArrayList<>();
-            while (messages.isEmpty()
-                    || !topic.equals(messages.get(messages.size() - 1).get("topic").getAsString())) {
+            while (messages.isEmpty() || !topic.equals(messages.get(messages.size() - 1).get("topic").getAsString())) {
                 String m = received.poll(SERVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 assertThat(m).as("web socket message " + messages.size()).isNotNull();
                 assertThat(messages).as("messages before the first " + topic).hasSizeLessThan(10);

@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.p1meter.itest;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -48,8 +47,7 @@ class RulesOpenHabIT {
             meter.every(Duration.ofMillis(500));
             things.create(BRIDGE, "p1meter:tcp", null, Map.of("host", "127.0.0.1", "port", meter.port()));
             things.awaitStatus(BRIDGE, "ONLINE");
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> things.channels(BRIDGE).containsKey("power-direction"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> things.channels(BRIDGE).containsKey("power-direction"));
             meter.pause();
             things.link(NET_POWER, "Number:Power", BRIDGE + ":net-power");
             item(rest, "Exporting", "Switch");
@@ -63,13 +61,14 @@ class RulesOpenHabIT {
             // "when channel power-direction triggers EXPORT / IMPORT, set Direction"
             for (String event : List.of("EXPORT", "IMPORT")) {
                 rule(rest, "p1_direction_" + event.toLowerCase(),
-                        trigger("core.ChannelEventTrigger", Map.of("channelUID", BRIDGE + ":power-direction", "event", event)),
+                        trigger("core.ChannelEventTrigger",
+                                Map.of("channelUID", BRIDGE + ":power-direction", "event", event)),
                         null, action("core.ItemStateUpdateAction", "Direction", "state", event.toLowerCase()));
             }
             for (String uid : List.of("p1_exporting", "p1_importing", "p1_direction_export", "p1_direction_import")) {
-                await(uid + " to be ready").atMost(Duration.ofSeconds(30)).until(() -> "IDLE".equals(
-                        rest.get("/rest/rules/" + uid).getAsJsonObject().getAsJsonObject("status").get("status")
-                                .getAsString()));
+                await(uid + " to be ready").atMost(Duration.ofSeconds(30))
+                        .until(() -> "IDLE".equals(rest.get("/rest/rules/" + uid).getAsJsonObject()
+                                .getAsJsonObject("status").get("status").getAsString()));
             }
 
             byte[] base = meter.send();
@@ -122,8 +121,8 @@ class RulesOpenHabIT {
     }
 
     /** Saves a rule as the UI's rule editor does. */
-    private static void rule(OpenHabRest rest, String uid, JsonObject trigger, @org.eclipse.jdt.annotation.Nullable JsonObject condition,
-            JsonObject action) {
+    private static void rule(OpenHabRest rest, String uid, JsonObject trigger,
+            @org.eclipse.jdt.annotation.Nullable JsonObject condition, JsonObject action) {
         JsonObject rule = new JsonObject();
         rule.addProperty("uid", uid);
         rule.addProperty("name", uid);

@@ -49,8 +49,10 @@ public final class TelegramText {
      */
     public static byte[] withPower(byte[] telegram, double importKw, double exportKw) {
         String text = text(telegram);
-        text = text.replaceAll("(?m)^1-0:1\\.7\\.0\\([0-9.]+\\*kW\\)", String.format(Locale.ROOT, "1-0:1.7.0(%06.3f*kW)", importKw));
-        text = text.replaceAll("(?m)^1-0:2\\.7\\.0\\([0-9.]+\\*kW\\)", String.format(Locale.ROOT, "1-0:2.7.0(%06.3f*kW)", exportKw));
+        text = text.replaceAll("(?m)^1-0:1\\.7\\.0\\([0-9.]+\\*kW\\)",
+                String.format(Locale.ROOT, "1-0:1.7.0(%06.3f*kW)", importKw));
+        text = text.replaceAll("(?m)^1-0:2\\.7\\.0\\([0-9.]+\\*kW\\)",
+                String.format(Locale.ROOT, "1-0:2.7.0(%06.3f*kW)", exportKw));
         int bang = text.lastIndexOf('!');
         byte[] body = text.substring(0, bang + 1).getBytes(StandardCharsets.US_ASCII);
         String crc = String.format(Locale.ROOT, "%04X", Crc16.compute(body, 0, body.length));

@@ -124,8 +124,8 @@ public final class Things {
     }
 
     public void awaitState(String item, Pattern pattern) {
-        await(item + " to have a state matching " + pattern).atMost(STATUS_TIMEOUT)
-                .pollInterval(Duration.ofMillis(100)).until(() -> pattern.matcher(state(item)).matches());
+        await(item + " to have a state matching " + pattern).atMost(STATUS_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> pattern.matcher(state(item)).matches());
     }
 
     /** The inbox entries of a thing type: thing UID to the entry. */

@@ -157,8 +157,8 @@ public final class WebServerOutput implements P1Output {
     @Override
     public String describe() {
         int p = boundPort >= 0 ? boundPort : port;
-        return "Web dashboard on http://" + hostForUrl() + ":" + p + "/ (live updates on ws://" + hostForUrl() + ":"
-                + p + "/)";
+        return "Web dashboard on http://" + hostForUrl() + ":" + p + "/ (live updates on ws://" + hostForUrl() + ":" + p
+                + "/)";
     }
 
     private String hostForUrl() {

@@ -45,7 +45,8 @@ public record DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSi
                     "decryption key must be 16 bytes (32 hex digits), got " + k.length + " bytes");
         }
         if (maxTelegramSize < 64) {
-            throw new IllegalArgumentException("maximum telegram size must be at least 64 bytes, got " + maxTelegramSize);
+            throw new IllegalArgumentException(
+                    "maximum telegram size must be at least 64 bytes, got " + maxTelegramSize);
         }
         key = k == null ? null : k.clone();
         aad = aad.clone();
@@ -134,7 +135,7 @@ public record DecoderConfig(byte @Nullable [] key, byte[] aad, int maxTelegramSi
     @Override
     public String toString() {
         // never print the key
-        return "DecoderConfig[" + (key == null ? "plaintext" : "encrypted, aad " + aad.length + " bytes")
-                + ", max " + maxTelegramSize + ", M-Bus " + mbus + "]";
+        return "DecoderConfig[" + (key == null ? "plaintext" : "encrypted, aad " + aad.length + " bytes") + ", max "
+                + maxTelegramSize + ", M-Bus " + mbus + "]";
     }
 }

@@ -70,8 +70,7 @@ final class DsmrTime {
         int hh = two(b, s + 6);
         int mi = two(b, s + 8);
         int ss = two(b, s + 10);
-        if (yy < 0 || mo < 1 || mo > 12 || dd < 1 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0
-                || ss > 59) {
+        if (yy < 0 || mo < 1 || mo > 12 || dd < 1 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59) {
             return null;
         }
         if (mo == 1 && dd == 1 && (yy == 0 || yy == 70)) {

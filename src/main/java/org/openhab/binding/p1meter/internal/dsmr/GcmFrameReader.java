@@ -165,7 +165,8 @@ final class GcmFrameReader {
             failure = "authentication tag does not match (wrong key or additional authenticated data, or a damaged frame)";
             return FAILED;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = e.getMessage();
+            failure = message == null ? e.getClass().getSimpleName() : message;
             return FAILED;
         }
     }

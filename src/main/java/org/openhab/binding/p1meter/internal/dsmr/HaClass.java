@@ -42,14 +42,12 @@ public record HaClass(@Nullable String deviceClass, @Nullable String stateClass,
     // the tariff and the counters of failures, sags and swells describe the grid and the meter rather than the
     // household's use: diagnostic entities
     public static final HaClass TARIFF = new HaClass(null, null, null, false, "mdi:clock-outline", true);
-    public static final HaClass FAILURE_COUNT = new HaClass(null, TOTAL_INCREASING, null, false, "mdi:flash-off",
+    public static final HaClass FAILURE_COUNT = new HaClass(null, TOTAL_INCREASING, null, false, "mdi:flash-off", true);
+    public static final HaClass VOLTAGE_EVENT_COUNT = new HaClass(null, TOTAL_INCREASING, null, false, "mdi:sine-wave",
             true);
-    public static final HaClass VOLTAGE_EVENT_COUNT = new HaClass(null, TOTAL_INCREASING, null, false,
-            "mdi:sine-wave", true);
     public static final HaClass SWITCH_STATE = new HaClass(null, null, null, false, "mdi:electric-switch", false);
 
-    private static HaClass measured(String deviceClass, String stateClass, @Nullable String unit,
-            boolean kiloToBase) {
+    private static HaClass measured(String deviceClass, String stateClass, @Nullable String unit, boolean kiloToBase) {
         return new HaClass(deviceClass, stateClass, unit, kiloToBase, null, false);
     }
 }

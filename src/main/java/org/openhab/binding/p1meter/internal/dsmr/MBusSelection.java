@@ -161,8 +161,7 @@ public final class MBusSelection {
         }
         for (MBusDevice d : devices) {
             OffsetDateTime t = d.timestamp();
-            if (d.kind() == kind && d.hasValue() && t != null
-                    && Duration.between(t, newest).compareTo(SAME_AGE) < 0) {
+            if (d.kind() == kind && d.hasValue() && t != null && Duration.between(t, newest).compareTo(SAME_AGE) < 0) {
                 return d;
             }
         }

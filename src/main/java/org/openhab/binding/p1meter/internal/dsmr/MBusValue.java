@@ -50,7 +50,8 @@ abstract class MBusValue extends ValueShape {
             boolean timed = o.groups > 1;
             double value = o.value();
             Quantity.Unit unit = o.unit().normalised;
-            @Nullable OffsetDateTime time = timed ? o.time(0) : null;
+            @Nullable
+            OffsetDateTime time = timed ? o.time(0) : null;
             devices.reading(channel, value, unit, time, timed && time == null);
             return true;
         }
@@ -71,7 +72,8 @@ abstract class MBusValue extends ValueShape {
             if (unit == Quantity.Unit.NONE && o.groups >= 7) {
                 unit = o.unitIn(5).normalised;
             }
-            @Nullable OffsetDateTime time = o.time(0);
+            @Nullable
+            OffsetDateTime time = o.time(0);
             devices.reading(channel, value, unit, time, time == null);
             return true;
         }
@@ -103,8 +105,7 @@ abstract class MBusValue extends ValueShape {
     @Override
     final boolean read(CosemObject o, TelegramAssembly telegram) {
         int channel = o.channel();
-        return o.medium() == 0 && channel >= 1 && channel < MBusAssembly.CHANNELS
-                && read(o, telegram.mbus(), channel);
+        return o.medium() == 0 && channel >= 1 && channel < MBusAssembly.CHANNELS && read(o, telegram.mbus(), channel);
     }
 
     abstract boolean read(CosemObject o, MBusAssembly devices, int channel);

@@ -57,8 +57,7 @@ final class ObisCatalogue {
             // identification and clock; of the objects that can carry the same text, the highest priority wins
             row("1-3:0.2.8", new TextValue(TextValue.Field.P1_VERSION, 2)),
             row("0-0:96.1.4", new TextValue(TextValue.Field.P1_VERSION, 1)), // e-MUCS version
-            row("0-0:1.0.0", ClockValue.INSTANCE),
-            row("0-0:96.1.1", new TextValue(TextValue.Field.EQUIPMENT_ID, 5)),
+            row("0-0:1.0.0", ClockValue.INSTANCE), row("0-0:96.1.1", new TextValue(TextValue.Field.EQUIPMENT_ID, 5)),
             row("0-0:96.1.0", new TextValue(TextValue.Field.EQUIPMENT_ID, 4)), // DSMR 2.2 variants, E.ON, ACE4000
             row("0-0:42.0.0", new TextValue(TextValue.Field.EQUIPMENT_ID, 3)), // Smarty, E.ON: COSEM device name
             row("1-0:0.0.0", new TextValue(TextValue.Field.EQUIPMENT_ID, 2)), // EasyMeter Q3D
@@ -66,99 +65,64 @@ final class ObisCatalogue {
             row("0-0:96.13.0", new MessageValue(P1Telegram.Builder::textMessage)),
             row("0-0:96.13.1", new MessageValue(P1Telegram.Builder::textCode)),
             // energy registers
-            q("1-0:1.8.1", Quantity.ENERGY_IMPORT_T1),
-            q("1-0:1.8.2", Quantity.ENERGY_IMPORT_T2),
-            q("1-0:1.8.3", Quantity.ENERGY_IMPORT_T3),
-            q("1-0:1.8.4", Quantity.ENERGY_IMPORT_T4),
-            q("1-0:1.8.0", Quantity.ENERGY_IMPORT_TOTAL),
-            q("1-0:2.8.1", Quantity.ENERGY_EXPORT_T1),
-            q("1-0:2.8.2", Quantity.ENERGY_EXPORT_T2),
-            q("1-0:2.8.3", Quantity.ENERGY_EXPORT_T3),
-            q("1-0:2.8.4", Quantity.ENERGY_EXPORT_T4),
-            q("1-0:2.8.0", Quantity.ENERGY_EXPORT_TOTAL),
-            q("1-0:3.8.0", Quantity.REACTIVE_ENERGY_IMPORT),
-            q("1-0:4.8.0", Quantity.REACTIVE_ENERGY_EXPORT),
-            q("1-0:3.8.1", Quantity.REACTIVE_ENERGY_IMPORT_T1),
-            q("1-0:3.8.2", Quantity.REACTIVE_ENERGY_IMPORT_T2),
-            q("1-0:4.8.1", Quantity.REACTIVE_ENERGY_EXPORT_T1),
-            q("1-0:4.8.2", Quantity.REACTIVE_ENERGY_EXPORT_T2),
-            q("1-0:5.8.0", Quantity.REACTIVE_ENERGY_Q1),
-            q("1-0:6.8.0", Quantity.REACTIVE_ENERGY_Q2),
-            q("1-0:7.8.0", Quantity.REACTIVE_ENERGY_Q3),
-            q("1-0:8.8.0", Quantity.REACTIVE_ENERGY_Q4),
+            q("1-0:1.8.1", Quantity.ENERGY_IMPORT_T1), q("1-0:1.8.2", Quantity.ENERGY_IMPORT_T2),
+            q("1-0:1.8.3", Quantity.ENERGY_IMPORT_T3), q("1-0:1.8.4", Quantity.ENERGY_IMPORT_T4),
+            q("1-0:1.8.0", Quantity.ENERGY_IMPORT_TOTAL), q("1-0:2.8.1", Quantity.ENERGY_EXPORT_T1),
+            q("1-0:2.8.2", Quantity.ENERGY_EXPORT_T2), q("1-0:2.8.3", Quantity.ENERGY_EXPORT_T3),
+            q("1-0:2.8.4", Quantity.ENERGY_EXPORT_T4), q("1-0:2.8.0", Quantity.ENERGY_EXPORT_TOTAL),
+            q("1-0:3.8.0", Quantity.REACTIVE_ENERGY_IMPORT), q("1-0:4.8.0", Quantity.REACTIVE_ENERGY_EXPORT),
+            q("1-0:3.8.1", Quantity.REACTIVE_ENERGY_IMPORT_T1), q("1-0:3.8.2", Quantity.REACTIVE_ENERGY_IMPORT_T2),
+            q("1-0:4.8.1", Quantity.REACTIVE_ENERGY_EXPORT_T1), q("1-0:4.8.2", Quantity.REACTIVE_ENERGY_EXPORT_T2),
+            q("1-0:5.8.0", Quantity.REACTIVE_ENERGY_Q1), q("1-0:6.8.0", Quantity.REACTIVE_ENERGY_Q2),
+            q("1-0:7.8.0", Quantity.REACTIVE_ENERGY_Q3), q("1-0:8.8.0", Quantity.REACTIVE_ENERGY_Q4),
             q("1-0:15.8.0", Quantity.ENERGY_ABSOLUTE),
             // tariff
             q("0-0:96.14.0", Quantity.TARIFF),
             // power
-            q("1-0:1.7.0", Quantity.POWER_IMPORT),
-            q("1-0:2.7.0", Quantity.POWER_EXPORT),
-            q("1-0:15.7.0", Quantity.POWER_ABSOLUTE),
-            q("1-0:21.7.0", Quantity.POWER_IMPORT_L1),
-            q("1-0:41.7.0", Quantity.POWER_IMPORT_L2),
-            q("1-0:61.7.0", Quantity.POWER_IMPORT_L3),
-            q("1-0:22.7.0", Quantity.POWER_EXPORT_L1),
-            q("1-0:42.7.0", Quantity.POWER_EXPORT_L2),
-            q("1-0:62.7.0", Quantity.POWER_EXPORT_L3),
-            q("1-0:3.7.0", Quantity.REACTIVE_POWER_IMPORT),
-            q("1-0:4.7.0", Quantity.REACTIVE_POWER_EXPORT),
-            q("1-0:23.7.0", Quantity.REACTIVE_POWER_IMPORT_L1),
-            q("1-0:43.7.0", Quantity.REACTIVE_POWER_IMPORT_L2),
-            q("1-0:63.7.0", Quantity.REACTIVE_POWER_IMPORT_L3),
-            q("1-0:24.7.0", Quantity.REACTIVE_POWER_EXPORT_L1),
-            q("1-0:44.7.0", Quantity.REACTIVE_POWER_EXPORT_L2),
-            q("1-0:64.7.0", Quantity.REACTIVE_POWER_EXPORT_L3),
-            q("1-0:5.7.0", Quantity.REACTIVE_POWER_Q1),
-            q("1-0:6.7.0", Quantity.REACTIVE_POWER_Q2),
-            q("1-0:7.7.0", Quantity.REACTIVE_POWER_Q3),
-            q("1-0:8.7.0", Quantity.REACTIVE_POWER_Q4),
-            q("1-0:9.7.0", Quantity.APPARENT_POWER_IMPORT),
+            q("1-0:1.7.0", Quantity.POWER_IMPORT), q("1-0:2.7.0", Quantity.POWER_EXPORT),
+            q("1-0:15.7.0", Quantity.POWER_ABSOLUTE), q("1-0:21.7.0", Quantity.POWER_IMPORT_L1),
+            q("1-0:41.7.0", Quantity.POWER_IMPORT_L2), q("1-0:61.7.0", Quantity.POWER_IMPORT_L3),
+            q("1-0:22.7.0", Quantity.POWER_EXPORT_L1), q("1-0:42.7.0", Quantity.POWER_EXPORT_L2),
+            q("1-0:62.7.0", Quantity.POWER_EXPORT_L3), q("1-0:3.7.0", Quantity.REACTIVE_POWER_IMPORT),
+            q("1-0:4.7.0", Quantity.REACTIVE_POWER_EXPORT), q("1-0:23.7.0", Quantity.REACTIVE_POWER_IMPORT_L1),
+            q("1-0:43.7.0", Quantity.REACTIVE_POWER_IMPORT_L2), q("1-0:63.7.0", Quantity.REACTIVE_POWER_IMPORT_L3),
+            q("1-0:24.7.0", Quantity.REACTIVE_POWER_EXPORT_L1), q("1-0:44.7.0", Quantity.REACTIVE_POWER_EXPORT_L2),
+            q("1-0:64.7.0", Quantity.REACTIVE_POWER_EXPORT_L3), q("1-0:5.7.0", Quantity.REACTIVE_POWER_Q1),
+            q("1-0:6.7.0", Quantity.REACTIVE_POWER_Q2), q("1-0:7.7.0", Quantity.REACTIVE_POWER_Q3),
+            q("1-0:8.7.0", Quantity.REACTIVE_POWER_Q4), q("1-0:9.7.0", Quantity.APPARENT_POWER_IMPORT),
             q("1-0:10.7.0", Quantity.APPARENT_POWER_EXPORT),
             // power quality
-            q("0-0:96.7.21", Quantity.POWER_FAILURES),
-            q("0-0:96.7.9", Quantity.LONG_POWER_FAILURES),
-            q("1-0:32.32.0", Quantity.VOLTAGE_SAGS_L1),
-            q("1-0:52.32.0", Quantity.VOLTAGE_SAGS_L2),
-            q("1-0:72.32.0", Quantity.VOLTAGE_SAGS_L3),
-            q("1-0:32.36.0", Quantity.VOLTAGE_SWELLS_L1),
-            q("1-0:52.36.0", Quantity.VOLTAGE_SWELLS_L2),
-            q("1-0:72.36.0", Quantity.VOLTAGE_SWELLS_L3),
-            q("1-0:32.7.0", Quantity.VOLTAGE_L1),
-            q("1-0:52.7.0", Quantity.VOLTAGE_L2),
-            q("1-0:72.7.0", Quantity.VOLTAGE_L3),
-            q("1-0:31.7.0", Quantity.CURRENT_L1),
-            q("1-0:51.7.0", Quantity.CURRENT_L2),
-            q("1-0:71.7.0", Quantity.CURRENT_L3),
-            q("1-0:91.7.0", Quantity.CURRENT_NEUTRAL),
-            q("1-0:14.7.0", Quantity.FREQUENCY),
-            q("1-0:13.7.0", Quantity.POWER_FACTOR),
-            q("1-0:33.7.0", Quantity.POWER_FACTOR_L1),
-            q("1-0:53.7.0", Quantity.POWER_FACTOR_L2),
-            q("1-0:73.7.0", Quantity.POWER_FACTOR_L3),
+            q("0-0:96.7.21", Quantity.POWER_FAILURES), q("0-0:96.7.9", Quantity.LONG_POWER_FAILURES),
+            q("1-0:32.32.0", Quantity.VOLTAGE_SAGS_L1), q("1-0:52.32.0", Quantity.VOLTAGE_SAGS_L2),
+            q("1-0:72.32.0", Quantity.VOLTAGE_SAGS_L3), q("1-0:32.36.0", Quantity.VOLTAGE_SWELLS_L1),
+            q("1-0:52.36.0", Quantity.VOLTAGE_SWELLS_L2), q("1-0:72.36.0", Quantity.VOLTAGE_SWELLS_L3),
+            q("1-0:32.7.0", Quantity.VOLTAGE_L1), q("1-0:52.7.0", Quantity.VOLTAGE_L2),
+            q("1-0:72.7.0", Quantity.VOLTAGE_L3), q("1-0:31.7.0", Quantity.CURRENT_L1),
+            q("1-0:51.7.0", Quantity.CURRENT_L2), q("1-0:71.7.0", Quantity.CURRENT_L3),
+            q("1-0:91.7.0", Quantity.CURRENT_NEUTRAL), q("1-0:14.7.0", Quantity.FREQUENCY),
+            q("1-0:13.7.0", Quantity.POWER_FACTOR), q("1-0:33.7.0", Quantity.POWER_FACTOR_L1),
+            q("1-0:53.7.0", Quantity.POWER_FACTOR_L2), q("1-0:73.7.0", Quantity.POWER_FACTOR_L3),
             // breaker, limiter, capacity tariff
             q("0-0:96.3.10", Quantity.BREAKER_STATE),
             // kW (DSMR 4+, e-MUCS) or kVA (Smarty): the limiter's threshold; A (DSMR 3): the fuse's
             row("0-0:17.0.0", QuantityValue.byUnit(Quantity.LIMITER_THRESHOLD, Quantity.FUSE_THRESHOLD)),
-            q("1-0:31.4.0", Quantity.FUSE_THRESHOLD),
-            q("1-0:51.4.0", Quantity.FUSE_THRESHOLD_L2),
-            q("1-0:71.4.0", Quantity.FUSE_THRESHOLD_L3),
-            q("1-0:1.4.0", Quantity.AVERAGE_DEMAND),
+            q("1-0:31.4.0", Quantity.FUSE_THRESHOLD), q("1-0:51.4.0", Quantity.FUSE_THRESHOLD_L2),
+            q("1-0:71.4.0", Quantity.FUSE_THRESHOLD_L3), q("1-0:1.4.0", Quantity.AVERAGE_DEMAND),
             // running-month peak demand (timestamp)(value*kW)
-            row("1-0:1.6.0", new TimestampedReading(Quantity.Unit.KW,
-                    (out, time, kw) -> out.peakDemand(new PeakDemand(null, time, kw)))),
-            row("0-0:98.1.0", PEAK_DEMAND_HISTORY),
-            row("1-0:99.97.0", POWER_FAILURE_LOG),
+            row("1-0:1.6.0",
+                    new TimestampedReading(Quantity.Unit.KW,
+                            (out, time, kw) -> out.peakDemand(new PeakDemand(null, time, kw)))),
+            row("0-0:98.1.0", PEAK_DEMAND_HISTORY), row("1-0:99.97.0", POWER_FAILURE_LOG),
             // M-Bus, any channel
-            row("0-n:24.1.0", MBusValue.DEVICE_TYPE),
-            row("0-n:96.1.0", MBusValue.identifier(2)),
+            row("0-n:24.1.0", MBusValue.DEVICE_TYPE), row("0-n:96.1.0", MBusValue.identifier(2)),
             row("0-n:96.1.1", MBusValue.identifier(1)), // e-MUCS
-            row("0-n:24.2.1", MBusValue.READING),
-            row("0-n:24.2.3", MBusValue.READING), // e-MUCS gas, not temperature-corrected
+            row("0-n:24.2.1", MBusValue.READING), row("0-n:24.2.3", MBusValue.READING), // e-MUCS gas, not
+                                                                                        // temperature-corrected
             row("0-n:24.3.0", MBusValue.LEGACY_READING),
             // e-MUCS 2.x also sends 0-n:96.3.10, a breaker state distinct from the valve: kept as unknown
             row("0-n:24.4.0", MBusValue.VALVE),
             // Itron ACE4000: the gas meter's values under medium A = 7, its id on an M-Bus channel
-            row("7-0:23.1.0", GasMediumValue.HOURLY_PROFILE),
-            row("7-0:24.4.0", GasMediumValue.VALVE) };
+            row("7-0:23.1.0", GasMediumValue.HOURLY_PROFILE), row("7-0:24.4.0", GasMediumValue.VALVE) };
 
     private static final int TABLE_SIZE = 512; // power of two, more than twice the rows
     private static final long[] KEYS = new long[TABLE_SIZE];
@@ -233,7 +197,6 @@ final class ObisCatalogue {
     private static long parseKey(String obis) {
         String[] p = obis.split("[-:.]");
         int b = "n".equals(p[1]) ? ANY_CHANNEL : Integer.parseInt(p[1]);
-        return key(Integer.parseInt(p[0]), b, Integer.parseInt(p[2]), Integer.parseInt(p[3]),
-                Integer.parseInt(p[4]));
+        return key(Integer.parseInt(p[0]), b, Integer.parseInt(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4]));
     }
 }

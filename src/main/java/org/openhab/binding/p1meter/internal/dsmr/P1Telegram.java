@@ -214,8 +214,8 @@ public final class P1Telegram {
 
     @Override
     public String toString() {
-        return "P1Telegram[" + header + ", " + (timestamp == null ? "no time" : timestamp) + ", "
-                + netPowerWatts() + " W]";
+        return "P1Telegram[" + header + ", " + (timestamp == null ? "no time" : timestamp) + ", " + netPowerWatts()
+                + " W]";
     }
 
     /** Collects what the parser reads; {@link #build()} freezes it. Not thread-safe. */

@@ -96,7 +96,7 @@ final class TelegramAssembly {
     @SuppressWarnings("unchecked")
     <T> @Nullable List<T> profileReadBefore(RepeatingProfile<T> shape, CosemObject o) {
         for (int i = 0; i < PROFILES; i++) {
-            if (profileShape[i] == shape) {
+            if (shape.equals(profileShape[i])) {
                 return o.sameBytes(0, o.groups - 1, profileBytes[i]) ? (List<T>) profileEntries[i] : null;
             }
         }
@@ -106,7 +106,7 @@ final class TelegramAssembly {
     /** Remembers the entries {@code shape} read from {@code o}. */
     <T> void profileRead(RepeatingProfile<T> shape, CosemObject o, List<T> entries) {
         for (int i = 0; i < PROFILES; i++) {
-            if (profileShape[i] == shape || profileShape[i] == null) {
+            if (profileShape[i] == null || shape.equals(profileShape[i])) {
                 profileShape[i] = shape;
                 profileBytes[i] = o.copyBytes(0, o.groups - 1);
                 profileEntries[i] = entries;

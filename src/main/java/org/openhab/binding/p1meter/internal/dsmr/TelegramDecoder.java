@@ -131,8 +131,8 @@ public final class TelegramDecoder {
         GcmFrameReader f = frames;
         if (f != null && f.active()) {
             int n = f.reset();
-            report(new Rejection(Rejection.Reason.TRUNCATED,
-                    "truncated: encrypted frame ended after " + n + " bytes", n));
+            report(new Rejection(Rejection.Reason.TRUNCATED, "truncated: encrypted frame ended after " + n + " bytes",
+                    n));
         }
         stream.finish();
         replay = NOTHING;
@@ -204,10 +204,8 @@ public final class TelegramDecoder {
             }
             case GcmFrameReader.OVERSIZE: {
                 int n = f.length();
-                report(new Rejection(Rejection.Reason.OVERSIZE,
-                        "oversize: encrypted frame announces " + f.announcedLength() + " bytes, more than "
-                                + config.maxTelegramSize(),
-                        n));
+                report(new Rejection(Rejection.Reason.OVERSIZE, "oversize: encrypted frame announces "
+                        + f.announcedLength() + " bytes, more than " + config.maxTelegramSize(), n));
                 f.reset();
                 break;
             }
@@ -270,8 +268,7 @@ public final class TelegramDecoder {
         return n;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long BANGS = ONES * '!';
@@ -414,8 +411,8 @@ public final class TelegramDecoder {
 
         /** A new telegram started at {@code at}: the one before it was cut short. */
         private void restartAt(int at) {
-            report(new Rejection(Rejection.Reason.TRUNCATED,
-                    "truncated: a new telegram started after " + at + " bytes", at));
+            report(new Rejection(Rejection.Reason.TRUNCATED, "truncated: a new telegram started after " + at + " bytes",
+                    at));
             System.arraycopy(buf, at, buf, 0, len - at);
             len -= at;
             slash = -1;

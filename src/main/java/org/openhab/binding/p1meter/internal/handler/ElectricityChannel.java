@@ -48,20 +48,19 @@ public final class ElectricityChannel {
 
     /** openHAB's units for the units the descriptors name; "" is a dimensionless item's unit one. */
     private static final Map<String, Unit<?>> UNITS = Map.of("W", Units.WATT, "kW", MetricPrefix.KILO(Units.WATT),
-            "kWh", Units.KILOWATT_HOUR, "V", Units.VOLT, "A", Units.AMPERE, "Hz", Units.HERTZ, "var", Units.VAR,
-            "VA", Units.VOLT_AMPERE, "kvarh", Units.KILOVAR_HOUR, "", Units.ONE);
+            "kWh", Units.KILOWATT_HOUR, "V", Units.VOLT, "A", Units.AMPERE, "Hz", Units.HERTZ, "var", Units.VAR, "VA",
+            Units.VOLT_AMPERE, "kvarh", Units.KILOVAR_HOUR, "", Units.ONE);
 
-    public static final ElectricityChannel NET_POWER = new ElectricityChannel("net-power", "Number:Power", "W",
-            t -> {
-                double w = t.netPowerWatts();
-                return Double.isNaN(w) ? null : quantity(decimal(w), Units.WATT);
-            });
+    public static final ElectricityChannel NET_POWER = new ElectricityChannel("net-power", "Number:Power", "W", t -> {
+        double w = t.netPowerWatts();
+        return Double.isNaN(w) ? null : quantity(decimal(w), Units.WATT);
+    });
     public static final ElectricityChannel TEXT_MESSAGE = new ElectricityChannel("text-message", "String", "", t -> {
         String text = t.textMessage();
         return text == null ? null : new StringType(text);
     });
-    public static final ElectricityChannel METER_TIMESTAMP = new ElectricityChannel("meter-timestamp", "DateTime",
-            "", t -> dateTime(t.timestamp()));
+    public static final ElectricityChannel METER_TIMESTAMP = new ElectricityChannel("meter-timestamp", "DateTime", "",
+            t -> dateTime(t.timestamp()));
     public static final ElectricityChannel PEAK_DEMAND = new ElectricityChannel("peak-demand", "Number:Power", "kW",
             t -> {
                 PeakDemand peak = t.peakDemand();
@@ -95,8 +94,7 @@ public final class ElectricityChannel {
     private final String unit;
     private final Function<P1Telegram, @Nullable State> reader;
 
-    private ElectricityChannel(String id, String itemType, String unit,
-            Function<P1Telegram, @Nullable State> reader) {
+    private ElectricityChannel(String id, String itemType, String unit, Function<P1Telegram, @Nullable State> reader) {
         this.id = id;
         this.itemType = itemType;
         this.unit = unit;

@@ -126,7 +126,8 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                     StatusText.of("offline.conf-error.invalid", String.valueOf(e.getMessage())));
             return;
         }
-        updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE, StatusText.of("status.connecting", source.describe()));
+        updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE,
+                StatusText.of("status.connecting", source.describe()));
         P1Reader newReader = new P1Reader(source, decoder, readerOptions(config));
         ReaderEvents newEvents = new ReaderEvents(newReader, config, source.describe());
         newReader.addListener(newEvents);
@@ -250,7 +251,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
         }
 
         private boolean current() {
-            return !disposed && reader == owner;
+            return !disposed && owner.equals(reader);
         }
 
         @Override
@@ -353,8 +354,9 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
                     }
                     long n = crcLog.record(now);
                     if (n > 0) {
-                        logger.warn("{}: {} telegram(s) dropped for a CRC error (last: {}); {} so far. Occasional "
-                                + "errors are normal, many usually mean a bad or too long P1 cable.",
+                        logger.warn(
+                                "{}: {} telegram(s) dropped for a CRC error (last: {}); {} so far. Occasional "
+                                        + "errors are normal, many usually mean a bad or too long P1 cable.",
                                 getThing().getUID(), n, rejection.message(), crcErrors);
                     }
                 }
@@ -412,8 +414,7 @@ public abstract class P1BridgeHandler extends BaseBridgeHandler {
             properties.put(PROPERTY_EQUIPMENT_ID, equipment);
         }
         Map<String, String> current = getThing().getProperties();
-        boolean changed = properties.entrySet().stream()
-                .anyMatch(e -> !e.getValue().equals(current.get(e.getKey())));
+        boolean changed = properties.entrySet().stream().anyMatch(e -> !e.getValue().equals(current.get(e.getKey())));
         if (changed) {
             whileRegistered(() -> updateProperties(properties));
         }

@@ -186,8 +186,8 @@ public class P1MBusHandler extends BaseThingHandler {
         return switch (channelId) {
             case CHANNEL_READING -> readingState(device);
             case CHANNEL_READING_TIMESTAMP -> ts == null ? null : new DateTimeType(ts.toInstant());
-            case CHANNEL_FLOW -> rate == null ? null
-                    : new QuantityType<>(BigDecimal.valueOf(rate), Units.CUBICMETRE_PER_HOUR);
+            case CHANNEL_FLOW ->
+                rate == null ? null : new QuantityType<>(BigDecimal.valueOf(rate), Units.CUBICMETRE_PER_HOUR);
             default -> null;
         };
     }

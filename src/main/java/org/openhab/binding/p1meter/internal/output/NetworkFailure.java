@@ -74,7 +74,7 @@ public final class NetworkFailure {
             if (words != null) {
                 return words;
             }
-            if (t.getCause() == t) {
+            if (t.equals(t.getCause())) {
                 break;
             }
         }
@@ -116,10 +116,9 @@ public final class NetworkFailure {
             // the HTTP client's ConnectException says nothing, nor do its causes: see probeConnect
             return null;
         }
-        if (t instanceof SSLException || t instanceof CertificateException
-                || t instanceof CertPathValidatorException) {
-            if (t instanceof CertificateException || t instanceof CertPathValidatorException
-                    || lower.contains("pkix") || lower.contains("certificate")) {
+        if (t instanceof SSLException || t instanceof CertificateException || t instanceof CertPathValidatorException) {
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException || lower.contains("pkix")
+                    || lower.contains("certificate")) {
                 return "TLS error with " + where + ": the server's certificate is not trusted (" + m + ")";
             }
             return "TLS error with " + where + (m.isEmpty() ? "" : " (" + m + ")");
@@ -145,7 +144,7 @@ public final class NetworkFailure {
      */
     public static String bindFailure(String bindAddress, int port, Throwable failure) {
         BindException bind = null;
-        for (Throwable t = failure; t != null && bind == null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null && bind == null; t = t.equals(t.getCause()) ? null : t.getCause()) {
             if (t instanceof BindException b) {
                 bind = b;
             }
@@ -176,7 +175,7 @@ public final class NetworkFailure {
      * connection ({@code ConnectException} without a message, all the way down).
      */
     public static boolean isSilentConnectFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.equals(t.getCause()) ? null : t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return false;
             }

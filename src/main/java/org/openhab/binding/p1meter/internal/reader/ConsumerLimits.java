@@ -46,7 +46,8 @@ public record ConsumerLimits(Duration noProgressTimeout, long maxBacklogBytes) {
             throw new IllegalArgumentException("no-progress timeout must be positive, got " + noProgressTimeout);
         }
         if (maxBacklogBytes < 1024) {
-            throw new IllegalArgumentException("backlog limit must be at least 1 KB, got " + maxBacklogBytes + " bytes");
+            throw new IllegalArgumentException(
+                    "backlog limit must be at least 1 KB, got " + maxBacklogBytes + " bytes");
         }
     }
 

@@ -29,8 +29,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public record FeedStatus(@Nullable ConnectionState state, String message, long sinceMillis,
-        long lastTelegramMillis) {
+public record FeedStatus(@Nullable ConnectionState state, String message, long sinceMillis, long lastTelegramMillis) {
 
     /** Nothing known. */
     public static final FeedStatus UNKNOWN = new FeedStatus(null, "", 0, 0);

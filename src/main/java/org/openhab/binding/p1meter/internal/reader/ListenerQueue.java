@@ -96,8 +96,10 @@ final class ListenerQueue implements Delivery {
                     pendingBytes -= oldest.weight();
                     dropped.incrementAndGet();
                     if (skippedInBurst++ == 0) {
-                        logger.warn("Listener {} is more than {} behind: skipping its oldest events until it "
-                                + "catches up", listener.getClass().getName(), ConsumerLimits.size(limits.maxBacklogBytes()));
+                        logger.warn(
+                                "Listener {} is more than {} behind: skipping its oldest events until it "
+                                        + "catches up",
+                                listener.getClass().getName(), ConsumerLimits.size(limits.maxBacklogBytes()));
                     }
                 }
             }
@@ -138,7 +140,7 @@ final class ListenerQueue implements Delivery {
             closed = true;
             queue.notifyAll();
         }
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread().equals(thread)) {
             return; // a listener removing itself from its own callback
         }
         try {

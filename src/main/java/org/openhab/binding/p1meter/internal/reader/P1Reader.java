@@ -177,7 +177,7 @@ public final class P1Reader implements P1Feed {
     }
 
     private void join(@Nullable Thread t) {
-        if (t == null || t == Thread.currentThread()) {
+        if (t == null || t.equals(Thread.currentThread())) {
             return;
         }
         try {
@@ -221,7 +221,7 @@ public final class P1Reader implements P1Feed {
     @Override
     public void removeListener(P1Listener listener) {
         for (Delivery q : listeners) {
-            if (q.listener() == listener) {
+            if (q.listener().equals(listener)) {
                 listeners.remove(q);
                 q.close(LISTENER_CLOSE_WAIT_MS);
             }

@@ -22,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -336,7 +337,8 @@ public final class SimulatedMeter implements P1Source {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public int read(byte @Nullable [] buffer, int off, int len) throws IOException {
+            byte[] b = Objects.requireNonNull(buffer);
             if (len == 0) {
                 return 0;
             }

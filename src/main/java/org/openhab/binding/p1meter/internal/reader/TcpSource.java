@@ -105,8 +105,8 @@ public final class TcpSource implements P1Source {
                     + ")", e);
         } catch (SocketTimeoutException e) {
             close();
-            throw new IOException("no answer from " + host + ":" + port + " within " + connectTimeout.toSeconds()
-                    + " s", e);
+            throw new IOException(
+                    "no answer from " + host + ":" + port + " within " + connectTimeout.toSeconds() + " s", e);
         } catch (IOException e) {
             close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
@@ -132,7 +132,7 @@ public final class TcpSource implements P1Source {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public int read(byte @Nullable [] b, int off, int len) throws IOException {
             try {
                 return super.read(b, off, len);
             } catch (SocketTimeoutException e) {

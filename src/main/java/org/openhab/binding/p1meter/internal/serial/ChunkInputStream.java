@@ -15,6 +15,7 @@ package org.openhab.binding.p1meter.internal.serial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -81,7 +82,8 @@ final class ChunkInputStream extends InputStream {
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
+    public int read(byte @Nullable [] buffer, int off, int len) throws IOException {
+        byte[] b = Objects.requireNonNull(buffer);
         if (len == 0) {
             return 0;
         }

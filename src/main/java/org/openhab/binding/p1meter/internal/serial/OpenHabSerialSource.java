@@ -71,7 +71,8 @@ public final class OpenHabSerialSource implements AutoBaudSource, SerialPortEven
         close();
         SerialPortIdentifier id = manager.getIdentifier(portName);
         if (id == null) {
-            String known = manager.getIdentifiers().map(SerialPortIdentifier::getName).collect(Collectors.joining(", "));
+            String known = manager.getIdentifiers().map(SerialPortIdentifier::getName)
+                    .collect(Collectors.joining(", "));
             throw new IOException("serial port " + portName + " not found: check the port name and that the P1 cable "
                     + "is plugged in" + (known.isEmpty() ? "" : " (ports found: " + known + ")"));
         }

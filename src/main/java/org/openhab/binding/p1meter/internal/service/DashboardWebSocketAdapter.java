@@ -57,7 +57,7 @@ public class DashboardWebSocketAdapter implements WebSocketAdapter {
      * the dashboard shows the meter to any user openHAB lets in.
      */
     @Override
-    public Object createWebSocket(ServletUpgradeRequest servletUpgradeRequest,
+    public @Nullable Object createWebSocket(ServletUpgradeRequest servletUpgradeRequest,
             ServletUpgradeResponse servletUpgradeResponse, @Nullable SecurityContext securityContext) {
         return newSocket();
     }

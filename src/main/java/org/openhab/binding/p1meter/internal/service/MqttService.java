@@ -64,8 +64,9 @@ public class MqttService extends OutputService<MqttServiceConfig> {
                 throw new IllegalArgumentException("distinctFields: " + e.getMessage());
             }
         }
-        return new MqttOutput(MqttOutputConfig.of(c.brokerUrl, c.username, c.password, c.clientId, c.topicPrefix,
-                c.qos, c.retain, c.distinct, distinctFields, c.discovery, c.discoveryPrefix)
+        return new MqttOutput(MqttOutputConfig
+                .of(c.brokerUrl, c.username, c.password, c.clientId, c.topicPrefix, c.qos, c.retain, c.distinct,
+                        distinctFields, c.discovery, c.discoveryPrefix)
                 .withInterval(Duration.ofSeconds(c.interval), c.usageImmediate)
                 .withSmartmeter2mqttEntities(Smartmeter2mqttEntities.parse(c.smartmeter2mqttEntities)));
     }

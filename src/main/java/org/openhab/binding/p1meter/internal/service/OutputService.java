@@ -52,7 +52,7 @@ public abstract class OutputService<C extends ServiceConfig> {
     private final Class<C> configType;
     private volatile @Nullable P1Output output;
     /** The settings the running output was made from. */
-    private @Nullable Map<String, Object> running;
+    private @Nullable Map<String, @Nullable Object> running;
 
     /**
      * @param name the service's label, for the log: {@code P1 Meter JSON TCP Server}
@@ -102,7 +102,7 @@ public abstract class OutputService<C extends ServiceConfig> {
             logger.debug("{} is off", name);
             return;
         }
-        Map<String, Object> settings = config.values();
+        Map<String, @Nullable Object> settings = config.values();
         if (output != null && settings.equals(running)) {
             return;
         }

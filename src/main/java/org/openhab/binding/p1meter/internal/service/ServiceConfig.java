@@ -77,8 +77,8 @@ public abstract class ServiceConfig {
      * Every setting's value, by name: two configurations with the same values are the same, whether a value was
      * given or is the default (openHAB hands over the values the user saved, which may or may not include them).
      */
-    Map<String, Object> values() {
-        Map<String, Object> values = new HashMap<>();
+    Map<String, @Nullable Object> values() {
+        Map<String, @Nullable Object> values = new HashMap<>();
         for (Field field : settings(getClass())) {
             try {
                 values.put(field.getName(), field.get(this));

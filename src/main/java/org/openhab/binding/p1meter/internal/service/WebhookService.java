@@ -60,7 +60,7 @@ public class WebhookService extends OutputService<WebhookServiceConfig> {
         if (!format.equals("form") && !format.equals("json")) {
             throw new IllegalArgumentException("format must be form or json, got '" + config.format + "'");
         }
-        return new WebhookPoster(new WebhookSettings(config.url, config.interval, format.equals("json"),
-                config.fields, config.headers, config.timeout).toConfig(SETTINGS));
+        return new WebhookPoster(new WebhookSettings(config.url, config.interval, format.equals("json"), config.fields,
+                config.headers, config.timeout).toConfig(SETTINGS));
     }
 }

@@ -33,17 +33,17 @@ import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.websocket.server.NativeWebSocketServletContainerInitializer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeFilter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openhab.binding.p1meter.internal.dsmr.MBusDevice;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.PeakDemand;
@@ -133,8 +133,9 @@ class DashboardBrowserIT {
         profile = dir;
         // no internet here: name both programs so that Selenium Manager never tries to download anything
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeDriverService s = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
+        ChromeDriverService s = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .withTimeout(Duration.ofSeconds(30)).build();
         service = s;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -213,21 +214,26 @@ class DashboardBrowserIT {
                 .set(Quantity.ENERGY_IMPORT_T1, 1234.567).set(Quantity.ENERGY_IMPORT_T2, 2345.678)
                 .set(Quantity.ENERGY_EXPORT_T1, 456.789).set(Quantity.ENERGY_EXPORT_T2, 1012.5)
                 .set(Quantity.POWER_IMPORT, round(imp)).set(Quantity.POWER_EXPORT, round(exp))
-                .set(Quantity.POWER_FAILURES, 4).set(Quantity.LONG_POWER_FAILURES, 2)
-                .set(Quantity.VOLTAGE_SAGS_L1, 1).set(Quantity.VOLTAGE_SAGS_L2, 0).set(Quantity.VOLTAGE_SAGS_L3, 0)
-                .set(Quantity.VOLTAGE_L1, 231.2).set(Quantity.VOLTAGE_L2, 229.8).set(Quantity.VOLTAGE_L3, 232.4)
+                .set(Quantity.POWER_FAILURES, 4).set(Quantity.LONG_POWER_FAILURES, 2).set(Quantity.VOLTAGE_SAGS_L1, 1)
+                .set(Quantity.VOLTAGE_SAGS_L2, 0).set(Quantity.VOLTAGE_SAGS_L3, 0).set(Quantity.VOLTAGE_L1, 231.2)
+                .set(Quantity.VOLTAGE_L2, 229.8).set(Quantity.VOLTAGE_L3, 232.4)
                 .set(Quantity.CURRENT_L1, Math.round(Math.abs(l1) * 1000 / 231.2))
                 .set(Quantity.CURRENT_L2, Math.round(Math.abs(l2) * 1000 / 229.8))
                 .set(Quantity.CURRENT_L3, Math.round(Math.abs(l3) * 1000 / 232.4))
-                .set(Quantity.POWER_IMPORT_L1, round(Math.max(0, l1))).set(Quantity.POWER_EXPORT_L1, round(Math.max(0, -l1)))
-                .set(Quantity.POWER_IMPORT_L2, round(Math.max(0, l2))).set(Quantity.POWER_EXPORT_L2, round(Math.max(0, -l2)))
-                .set(Quantity.POWER_IMPORT_L3, round(Math.max(0, l3))).set(Quantity.POWER_EXPORT_L3, round(Math.max(0, -l3)))
-                .set(Quantity.AVERAGE_DEMAND, 1.234)
+                .set(Quantity.POWER_IMPORT_L1, round(Math.max(0, l1)))
+                .set(Quantity.POWER_EXPORT_L1, round(Math.max(0, -l1)))
+                .set(Quantity.POWER_IMPORT_L2, round(Math.max(0, l2)))
+                .set(Quantity.POWER_EXPORT_L2, round(Math.max(0, -l2)))
+                .set(Quantity.POWER_IMPORT_L3, round(Math.max(0, l3)))
+                .set(Quantity.POWER_EXPORT_L3, round(Math.max(0, -l3))).set(Quantity.AVERAGE_DEMAND, 1.234)
                 .peakDemand(new PeakDemand(null, at.withDayOfMonth(3).withHour(18).withMinute(15).withSecond(0), 4.52))
                 .peakDemandHistory(List.of(
-                        new PeakDemand(at.minusMonths(2).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS), at.minusMonths(2).withDayOfMonth(12), 3.81),
-                        new PeakDemand(at.minusMonths(1).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS), at.minusMonths(1).withDayOfMonth(20), 5.07)))
-                .mbus(List.of(new MBusDevice(1, MBusDevice.TYPE_GAS, "G0012345678", gasAt, 3456.789, Quantity.Unit.M3, -1),
+                        new PeakDemand(at.minusMonths(2).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS),
+                                at.minusMonths(2).withDayOfMonth(12), 3.81),
+                        new PeakDemand(at.minusMonths(1).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS),
+                                at.minusMonths(1).withDayOfMonth(20), 5.07)))
+                .mbus(List.of(
+                        new MBusDevice(1, MBusDevice.TYPE_GAS, "G0012345678", gasAt, 3456.789, Quantity.Unit.M3, -1),
                         new MBusDevice(2, MBusDevice.TYPE_WATER, "W0087654321", gasAt, 123.456, Quantity.Unit.M3, -1)))
                 .textMessage("Meter reading day: 1st of the month").build();
     }
@@ -291,8 +297,7 @@ class DashboardBrowserIT {
         assertThat(text("hero-label")).isEqualTo("Exporting to the grid");
         assertThat(((JavascriptExecutor) d).executeScript("return window.p1SameDocument")).isEqualTo("yes");
         assertThat(attr("state", "data-state")).isEqualTo("live");
-        assertThat(d.findElements(By.cssSelector("#chart path.series")).size()).as("net and three phases")
-                .isEqualTo(4);
+        assertThat(d.findElements(By.cssSelector("#chart path.series")).size()).as("net and three phases").isEqualTo(4);
         screenshot("dashboard.png");
 
         d.executeCdpCommand("Emulation.setEmulatedMedia",
@@ -374,8 +379,7 @@ class DashboardBrowserIT {
                 () -> "live".equals(attr("state", "data-state")) && "1450".equals(attr("net-power", "data-value")));
         waitUntil("the chart has the thirty points of the last five minutes", Duration.ofSeconds(10),
                 () -> points("#chart path.series.net") == 30);
-        assertThat(d.findElements(By.cssSelector("#chart path.series")).size()).as("net and three phases")
-                .isEqualTo(4);
+        assertThat(d.findElements(By.cssSelector("#chart path.series")).size()).as("net and three phases").isEqualTo(4);
         assertThat(text("state")).startsWith("Live");
         screenshot("dashboard-history-on-connect.png");
     }
@@ -410,8 +414,8 @@ class DashboardBrowserIT {
         // back, with a meter whose clock says 2019: the telegram arrived just now, and the clock is pointed out
         feed.state(ConnectionState.CONNECTED, "connected to tcp 10.0.0.5:8088");
         feed.publish(telegram(OffsetDateTime.parse("2019-03-01T12:00:00+01:00"), 0.9, 0.1, 0.0));
-        waitUntil("live again", Duration.ofSeconds(5), () -> "live".equals(attr("state", "data-state"))
-                && "1000".equals(attr("net-power", "data-value")));
+        waitUntil("live again", Duration.ofSeconds(5),
+                () -> "live".equals(attr("state", "data-state")) && "1000".equals(attr("net-power", "data-value")));
         assertThat(text("state")).contains("just now");
         assertThat(browser().findElement(By.id("source-message")).isDisplayed()).isFalse();
         assertThat(text("meter-time")).contains("2019").contains("clock is off");

@@ -73,8 +73,8 @@ class WebServerOutputTest {
 
         void publish(double importKw, double exportKw) {
             P1Telegram t = new P1Telegram.Builder().header("KFM5KAIFA-METER").crcChecked(true)
-                    .timestamp(OffsetDateTime.parse("2025-06-14T13:15:07+02:00"))
-                    .set(Quantity.POWER_IMPORT, importKw).set(Quantity.POWER_EXPORT, exportKw).build();
+                    .timestamp(OffsetDateTime.parse("2025-06-14T13:15:07+02:00")).set(Quantity.POWER_IMPORT, importKw)
+                    .set(Quantity.POWER_EXPORT, exportKw).build();
             last = t;
             listeners.forEach(l -> l.onTelegram(t));
         }
@@ -105,8 +105,8 @@ class WebServerOutputTest {
             output.start(feed);
             int port = output.port();
             assertThat(port).isPositive();
-            assertThat(output.describe()).isEqualTo("Web dashboard on http://127.0.0.1:" + port
-                    + "/ (live updates on ws://127.0.0.1:" + port + "/)");
+            assertThat(output.describe()).isEqualTo(
+                    "Web dashboard on http://127.0.0.1:" + port + "/ (live updates on ws://127.0.0.1:" + port + "/)");
 
             assertThat(get(port, "/").body()).contains("data-ws-url=\"./\"");
             assertThat(get(port, "/api/reading").statusCode()).isEqualTo(503);

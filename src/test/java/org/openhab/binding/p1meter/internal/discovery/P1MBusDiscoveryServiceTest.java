@@ -15,11 +15,11 @@ package org.openhab.binding.p1meter.internal.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.after;
 import static org.openhab.binding.p1meter.internal.P1MeterBindingConstants.*;
 
 import java.util.List;
@@ -132,7 +132,8 @@ class P1MBusDiscoveryServiceTest {
         discovery.devicesSeen(t.mbus());
         discovery.startScan(null);
         discovery.devicesSeen(t.mbus());
-        assertThat(results(2)).extracting(r -> r.getThingUID().getId()).containsOnly("4730303435303031363038313037323136");
+        assertThat(results(2)).extracting(r -> r.getThingUID().getId())
+                .containsOnly("4730303435303031363038313037323136");
     }
 
     @Test

@@ -109,8 +109,8 @@ class DistributionArchiveIT {
             List<String> lib = tar.keySet().stream().filter(n -> n.startsWith(Distribution.base() + "lib/"))
                     .map(n -> n.substring(Distribution.base().length())).toList();
             assertThat(lib).containsExactlyInAnyOrderElementsOf(classPath);
-            assertThat(lib).anyMatch(n -> n.startsWith("lib/picocli-"))
-                    .anyMatch(n -> n.startsWith("lib/jSerialComm-")).anyMatch(n -> n.startsWith("lib/jetty-server-"));
+            assertThat(lib).anyMatch(n -> n.startsWith("lib/picocli-")).anyMatch(n -> n.startsWith("lib/jSerialComm-"))
+                    .anyMatch(n -> n.startsWith("lib/jetty-server-"));
             // and never openHAB's own API, which only openHAB provides
             assertThat(lib).noneMatch(n -> n.contains("org.openhab.core"));
         }
@@ -152,8 +152,10 @@ class DistributionArchiveIT {
         Path home = dir.resolve(Distribution.base());
         // point the unit at the unpacked files: verify checks that ExecStart exists and is executable
         String unit = text(Distribution.UNIT)
-                .replaceAll("(?m)^ExecStart=.*$", Matcher.quoteReplacement("ExecStart=" + home.resolve(Distribution.LAUNCHER)))
-                .replaceAll("(?m)^EnvironmentFile=.*$", Matcher.quoteReplacement("EnvironmentFile=" + home.resolve(Distribution.SETTINGS)));
+                .replaceAll("(?m)^ExecStart=.*$",
+                        Matcher.quoteReplacement("ExecStart=" + home.resolve(Distribution.LAUNCHER)))
+                .replaceAll("(?m)^EnvironmentFile=.*$",
+                        Matcher.quoteReplacement("EnvironmentFile=" + home.resolve(Distribution.SETTINGS)));
         Path file = dir.resolve(Distribution.UNIT);
         Files.writeString(file, unit);
         Process verify = new ProcessBuilder("/usr/bin/systemd-analyze", "verify", "--man=no", file.toString())
@@ -180,8 +182,9 @@ class DistributionArchiveIT {
         }
         assertThat(variables).contains("SMARTMETER_PORT", "SMARTMETER_WEB_SERVER", "SMARTMETER_MQTT_URL",
                 "SMARTMETER_ENC_KEY", "JAVA_OPTS");
-        assertThat(variables).filteredOn(v -> v.startsWith("SMARTMETER_")).allSatisfy(v -> assertThat(
-                Distribution.CONTRACT_OPTIONS).as(v).contains(v.substring("SMARTMETER_".length()).toLowerCase(Locale.ROOT).replace('_', '-')));
+        assertThat(variables).filteredOn(v -> v.startsWith("SMARTMETER_"))
+                .allSatisfy(v -> assertThat(Distribution.CONTRACT_OPTIONS).as(v)
+                        .contains(v.substring("SMARTMETER_".length()).toLowerCase(Locale.ROOT).replace('_', '-')));
         assertThat(variables).allMatch(v -> v.startsWith("SMARTMETER_") || v.equals("JAVA_OPTS"));
     }
 

@@ -76,8 +76,8 @@ class LauncherIT {
         Run run = launch(List.of("--help"), Map.of("JAVA_HOME", System.getProperty("java.home")));
         assertThat(run.status()).as(run.err()).isZero();
         String settings = Files.readString(home.resolve(Distribution.SETTINGS));
-        List<String> options = settings.lines().filter(l -> l.matches("#?SMARTMETER_[A-Z_]+=.*"))
-                .map(l -> "--" + l.replaceFirst("^#?SMARTMETER_", "").replaceFirst("=.*", "").toLowerCase(Locale.ROOT).replace('_', '-'))
+        List<String> options = settings.lines().filter(l -> l.matches("#?SMARTMETER_[A-Z_]+=.*")).map(l -> "--" + l
+                .replaceFirst("^#?SMARTMETER_", "").replaceFirst("=.*", "").toLowerCase(Locale.ROOT).replace('_', '-'))
                 .toList();
         assertThat(options).isNotEmpty().allSatisfy(option -> assertThat(run.out()).contains(option));
     }
@@ -105,8 +105,9 @@ class LauncherIT {
         Run run = launch(List.of("--post-header", "Authorization: Bearer a b", "", "--debug"),
                 Map.of("PATH", java.getParent() + ":/usr/bin:/bin", "JAVA_OPTS", "-Xmx64m  -Dp1=x"));
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(recordedArgs()).containsExactly("-Xmx64m", "-Dp1=x", "-jar", home.resolve(Distribution.JAR).toRealPath().toString(),
-                "--post-header", "Authorization: Bearer a b", "", "--debug");
+        assertThat(recordedArgs()).containsExactly("-Xmx64m", "-Dp1=x", "-jar",
+                home.resolve(Distribution.JAR).toRealPath().toString(), "--post-header", "Authorization: Bearer a b",
+                "", "--debug");
     }
 
     @Test
@@ -115,7 +116,8 @@ class LauncherIT {
         Run run = launch(List.of("--version"), Map.of("PATH", java.getParent() + ":/usr/bin:/bin"));
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(recordedArgs()).containsExactly("-Xmx64m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:CompileThresholdScaling=0.05", "-XX:-UsePerfData", "-jar", home.resolve(Distribution.JAR).toRealPath().toString(), "--version");
+                "-XX:CompileThresholdScaling=0.05", "-XX:-UsePerfData", "-jar",
+                home.resolve(Distribution.JAR).toRealPath().toString(), "--version");
     }
 
     @Test
@@ -157,9 +159,10 @@ class LauncherIT {
     private Path fakeJava(String version) throws IOException {
         Path java = dir.resolve("jdk").resolve("bin").resolve("java");
         Files.createDirectories(java.getParent());
-        Files.writeString(java, "#!/bin/sh\n"
-                + "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version + "\" 2024-01-16' >&2; exit 0; fi\n"
-                + "for a in \"$@\"; do printf '%s\\0' \"$a\"; done > '" + dir.resolve("args") + "'\n");
+        Files.writeString(java,
+                "#!/bin/sh\n" + "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version
+                        + "\" 2024-01-16' >&2; exit 0; fi\n" + "for a in \"$@\"; do printf '%s\\0' \"$a\"; done > '"
+                        + dir.resolve("args") + "'\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         return java;
     }

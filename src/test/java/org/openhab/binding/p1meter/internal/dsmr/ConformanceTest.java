@@ -110,8 +110,8 @@ class ConformanceTest {
     }
 
     /** Identifiers of the electricity meter, most specific first (see the catalogue's priorities). */
-    private static final List<String> ID_PREFERENCE = List.of("0-0:96.1.1", "0-0:96.1.0", "0-0:42.0.0",
-            "1-0:0.0.0", "0-0:96.1.255");
+    private static final List<String> ID_PREFERENCE = List.of("0-0:96.1.1", "0-0:96.1.0", "0-0:42.0.0", "1-0:0.0.0",
+            "0-0:96.1.255");
 
     @TestFactory
     Stream<DynamicTest> everyPlaintextTelegramAgreesWithTheIndependentReading() {
@@ -127,8 +127,8 @@ class ConformanceTest {
             counts.merge(Corpus.expected(n).get("crc_status").getAsString(), 1, Integer::sum);
         }
         // the 62 plaintext files: every kind of CRC outcome is exercised
-        assertThat(counts).containsEntry("valid", 32).containsEntry("valid_unpadded", 1)
-                .containsEntry("invalid", 17).containsEntry("none", 10).containsEntry("unterminated", 2);
+        assertThat(counts).containsEntry("valid", 32).containsEntry("valid_unpadded", 1).containsEntry("invalid", 17)
+                .containsEntry("none", 10).containsEntry("unterminated", 2);
     }
 
     private void checkPlaintext(String name) {
@@ -433,8 +433,7 @@ class ConformanceTest {
      * Our timestamp against the oracle's (UTC). Placeholders "000101..." / "700101..." are "clock not set":
      * absent for us although dsmr_parser reads them as dates in 2000 and 1970.
      */
-    static void assertTime(String what, @Nullable OffsetDateTime ours, @Nullable JsonElement expected,
-            String rawText) {
+    static void assertTime(String what, @Nullable OffsetDateTime ours, @Nullable JsonElement expected, String rawText) {
         if (rawText.startsWith("000101") || rawText.startsWith("700101")) {
             assertThat(ours).as(what + ": placeholder " + rawText + " is absent").isNull();
             return;

@@ -123,7 +123,7 @@ class DialectTest {
         assertThat(t.get(Quantity.POWER_ABSOLUTE)).isEqualTo(0.123); // 1-0:15.7.0*255(000123*W)
         assertThat(t.get(Quantity.FUSE_THRESHOLD)).isEqualTo(85.0); // 0-0:17.0.0*255(0085*A)
         assertThat(t.equipmentId()).isEqualTo("1234567890123456");
-        // 0-3:96.1.0*255(12345678         ): the gas meter's padded id on channel 3; its reading is the latest
+        // 0-3:96.1.0*255(12345678 ): the gas meter's padded id on channel 3; its reading is the latest
         // of the 24 hourly profile values 7-0:23.1.0*255(value*m3)(YY-MM-DD hh:mm:ss), which are not in time
         // order: 7-0:23.1.0*255(01240.690*m3)(19-01-01 13:00:00); valve 7-0:24.4.0*255(0)
         assertThat(t.mbus()).hasSize(1);
@@ -155,8 +155,8 @@ class DialectTest {
         P1Telegram t = read("sagemcom_xt211_athom");
         assertThat(t.get(Quantity.ENERGY_IMPORT_T1)).isEqualTo(1595.07); // 1-1:1.8.1(001595.070*kWh)
         assertThat(t.get(Quantity.POWER_IMPORT)).isEqualTo(1.622);
-        assertThat(t.peakDemand()).isEqualTo(
-                new PeakDemand(null, OffsetDateTime.parse("2025-03-15T01:45:00+01:00"), 15.206));
+        assertThat(t.peakDemand())
+                .isEqualTo(new PeakDemand(null, OffsetDateTime.parse("2025-03-15T01:45:00+01:00"), 15.206));
         assertThat(t.get(Quantity.AVERAGE_DEMAND)).isEqualTo(0.288);
         assertThat(t.timestamp()).isNull(); // 123412341234W
         assertThat(t.peakDemandHistory()).isEmpty();
@@ -222,7 +222,8 @@ class DialectTest {
 
     @Test
     void aMalformedLineNeverFailsTheRest() {
-        String good = new String(Corpus.telegram("dsmr50_isk_am550_openhab"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String good = new String(Corpus.telegram("dsmr50_isk_am550_openhab"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
         String bad = good.replace("1-0:1.8.2(000071.546*kWh)", "1-0:1.8.2(000071.546*kWh")
                 .replace("1-0:2.8.1(000000.000*kWh)", "1-0:2.8.1(abc*kWh)")
                 .replace("0-0:96.14.0(0001)", "garbage line )(")

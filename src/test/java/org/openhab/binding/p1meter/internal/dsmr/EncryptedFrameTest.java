@@ -19,9 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The four encrypted frames of the corpus (DLMS general-glo-ciphering, AES-128-GCM) with the keys and AADs of
@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 class EncryptedFrameTest {
 
     /** Frame -> plaintext telegram file (MANIFEST.md, "Encrypted samples"). */
-    private static final String[][] FRAMES = {
-            { "smarty_lux5_openhab_encrypted", "smarty_lux5_long_openhab" },
+    private static final String[][] FRAMES = { { "smarty_lux5_openhab_encrypted", "smarty_lux5_long_openhab" },
             { "smarty_lux5_spec_athom_encrypted_with_aad", "smarty_lux5_spec_athom" },
             { "smarty_lux5_spec_athom_encrypted_without_aad", "smarty_lux5_spec_athom" },
             { "sagemcom_t210dr_est5_esphome_encrypted", "sagemcom_t210dr_est5_dsmrparser" } };
@@ -117,8 +116,7 @@ class EncryptedFrameTest {
         // the smarty frame, encrypted with another key, then the good one
         byte[] other = Corpus.bytes("smarty_lux5_openhab_encrypted.bin");
         Corpus.Collected c = Corpus.decode(good, other, bin);
-        assertThat(c.rejections).extracting(Rejection::reason)
-                .containsExactly(Rejection.Reason.DECRYPTION_FAILED);
+        assertThat(c.rejections).extracting(Rejection::reason).containsExactly(Rejection.Reason.DECRYPTION_FAILED);
         assertThat(c.rejections.get(0).message()).contains("authentication tag");
         assertThat(c.telegrams).hasSize(1);
     }
@@ -129,8 +127,7 @@ class EncryptedFrameTest {
         DecoderConfig noAad = DecoderConfig.of(Corpus.keyFileValue(frame, "encryption_key"), "none");
         Corpus.Collected c = Corpus.decode(noAad, Corpus.bytes(frame + ".bin"));
         assertThat(c.telegrams).isEmpty();
-        assertThat(c.rejections).extracting(Rejection::reason)
-                .containsExactly(Rejection.Reason.DECRYPTION_FAILED);
+        assertThat(c.rejections).extracting(Rejection::reason).containsExactly(Rejection.Reason.DECRYPTION_FAILED);
     }
 
     @Test

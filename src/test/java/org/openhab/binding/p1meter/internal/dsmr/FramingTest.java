@@ -263,9 +263,8 @@ class FramingTest {
         assertThat(c.telegrams).isEmpty();
         assertThat(c.rejections).extracting(Rejection::message).containsExactly(
                 "CRC mismatch: telegram says D82D, computed D82C",
-                "CRC mismatch: telegram says D82C, computed "
-                        + String.format(Locale.ROOT, "%04X", referenceCrc(
-                                ascii(t.replace("000156.167", "000156.168")), 0, t.indexOf('!') + 1)));
+                "CRC mismatch: telegram says D82C, computed " + String.format(Locale.ROOT, "%04X",
+                        referenceCrc(ascii(t.replace("000156.167", "000156.168")), 0, t.indexOf('!') + 1)));
     }
 
     @Test

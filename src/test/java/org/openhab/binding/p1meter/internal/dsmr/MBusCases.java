@@ -42,16 +42,18 @@ public final class MBusCases {
      * one (6805.499 m3, a few minutes before the meter's clock).
      */
     public static byte[] replacedGasMeter() {
-        return withMBus(TWO_MBUS, "0-1:24.1.0(003)\r\n0-1:96.1.0(" + OLD_GAS_SERIAL + ")\r\n"
-                + "0-1:24.2.1(170305140000W)(00001.287*m3)\r\n0-2:24.1.0(003)\r\n0-2:96.1.0(" + LIVE_GAS_SERIAL
-                + ")\r\n0-2:24.2.1(200426223001S)(06805.499*m3)\r\n");
+        return withMBus(TWO_MBUS,
+                "0-1:24.1.0(003)\r\n0-1:96.1.0(" + OLD_GAS_SERIAL + ")\r\n"
+                        + "0-1:24.2.1(170305140000W)(00001.287*m3)\r\n0-2:24.1.0(003)\r\n0-2:96.1.0(" + LIVE_GAS_SERIAL
+                        + ")\r\n0-2:24.2.1(200426223001S)(06805.499*m3)\r\n");
     }
 
     /** {@link #replacedGasMeter()} with the live meter's reading at another time and value. */
     public static byte[] replacedGasMeter(String liveTime, String liveValue) {
-        return withMBus(TWO_MBUS, "0-1:24.1.0(003)\r\n0-1:96.1.0(" + OLD_GAS_SERIAL + ")\r\n"
-                + "0-1:24.2.1(170305140000W)(00001.287*m3)\r\n0-2:24.1.0(003)\r\n0-2:96.1.0(" + LIVE_GAS_SERIAL
-                + ")\r\n0-2:24.2.1(" + liveTime + ")(" + liveValue + "*m3)\r\n");
+        return withMBus(TWO_MBUS,
+                "0-1:24.1.0(003)\r\n0-1:96.1.0(" + OLD_GAS_SERIAL + ")\r\n"
+                        + "0-1:24.2.1(170305140000W)(00001.287*m3)\r\n0-2:24.1.0(003)\r\n0-2:96.1.0(" + LIVE_GAS_SERIAL
+                        + ")\r\n0-2:24.2.1(" + liveTime + ")(" + liveValue + "*m3)\r\n");
     }
 
     /** The corpus telegram {@code name} with its M-Bus lines (0-1: to 0-4:) replaced by {@code mbusLines}. */

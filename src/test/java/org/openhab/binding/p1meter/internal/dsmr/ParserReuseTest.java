@@ -38,10 +38,13 @@ class ParserReuseTest {
     void changedValuesAreReadAfreshAndUnchangedOnesStayRight() {
         String original = FramingTest.text(Corpus.telegram("dsmr50_isk_am550_openhab"));
         String changed = original.replace("/ISK5\\2M550T-1012", "/ISK5\\2M550T-1013")
-                .replace("0-0:96.1.1(4530303434303036393033333132393137)", "0-0:96.1.1(4530303434303036393033333132393138)")
-                .replace("0-1:96.1.0(4730303339303031373633333738373137)", "0-1:96.1.0(4730303339303031373633333738373138)")
+                .replace("0-0:96.1.1(4530303434303036393033333132393137)",
+                        "0-0:96.1.1(4530303434303036393033333132393138)")
+                .replace("0-1:96.1.0(4730303339303031373633333738373137)",
+                        "0-1:96.1.0(4730303339303031373633333738373138)")
                 .replace("(170611001706S)(0000149657*s)", "(170611001707S)(0000149658*s)")
-                .replace("0-1:24.2.1(180104231507W)", "0-1:24.2.1(180104232007W)").replace("1-3:0.2.8(50)", "1-3:0.2.8(51)");
+                .replace("0-1:24.2.1(180104231507W)", "0-1:24.2.1(180104232007W)")
+                .replace("1-3:0.2.8(50)", "1-3:0.2.8(51)");
         Corpus.Collected c = Corpus.decode(DecoderConfig.plaintext(), withCrc(original), withCrc(changed),
                 withCrc(original), withCrc(changed));
         assertThat(c.rejections).isEmpty();

@@ -74,19 +74,19 @@ class TelegramJsonTest {
         // 0-0:96.1.4(50217) stands for the version; 1-0:1.4.0(02.351*kW); 1-0:1.6.0(200509134558S)(02.589*kW)
         assertThat(o.get("p1Version").getAsString()).isEqualTo("50217");
         assertThat(o.get("averageDemand").getAsBigDecimal()).isEqualByComparingTo("2.351");
-        assertThat(o.get("peakDemand")).isEqualTo(JsonParser
-                .parseString("{\"ts\":\"2020-05-09T13:45:58+02:00\",\"value\":2.589}"));
+        assertThat(o.get("peakDemand"))
+                .isEqualTo(JsonParser.parseString("{\"ts\":\"2020-05-09T13:45:58+02:00\",\"value\":2.589}"));
         // 0-0:98.1.0(3)(1-0:1.6.0)(1-0:1.6.0)(200501000000S)(200423192538S)(03.695*kW)...(200210035421W)(04.318*kW)
         assertThat(o.get("peakDemandHistory")).isEqualTo(JsonParser.parseString("""
                 [{"month":"2020-05-01T00:00:00+02:00","ts":"2020-04-23T19:25:38+02:00","value":3.695},
                  {"month":"2020-04-01T00:00:00+02:00","ts":"2020-03-05T12:21:39+02:00","value":5.98},
                  {"month":"2020-03-01T00:00:00+02:00","ts":"2020-02-10T03:54:21+01:00","value":4.318}]"""));
         // gas on 0-1:24.2.3 (device type 003), water on channel 2 (device type 007)
-        assertThat(o.get("gas")).isEqualTo(
-                JsonParser.parseString("{\"ts\":\"2020-05-12T13:45:58+02:00\",\"totalUse\":112.384}"));
+        assertThat(o.get("gas"))
+                .isEqualTo(JsonParser.parseString("{\"ts\":\"2020-05-12T13:45:58+02:00\",\"totalUse\":112.384}"));
         assertThat(o.get("gasSn").getAsString()).isEqualTo("37464C4F32313139303333373333");
-        assertThat(o.get("water")).isEqualTo(
-                JsonParser.parseString("{\"ts\":\"2020-05-12T13:45:58+02:00\",\"totalUse\":872.234}"));
+        assertThat(o.get("water"))
+                .isEqualTo(JsonParser.parseString("{\"ts\":\"2020-05-12T13:45:58+02:00\",\"totalUse\":872.234}"));
         assertThat(o.getAsJsonArray("mbus")).hasSize(2);
         // all zero but sent: present
         assertThat(o.get("currentUsage").getAsDouble()).isEqualTo(0.0);
@@ -118,8 +118,8 @@ class TelegramJsonTest {
     @Test
     void heatMeterWithUnit() {
         JsonObject o = JsonParser.parseString(jsonOf("dsmr50_nwa_warmtelink_unpadded_crc")).getAsJsonObject();
-        assertThat(o.get("heat")).isEqualTo(JsonParser
-                .parseString("{\"ts\":\"2026-02-15T20:05:23+01:00\",\"totalUse\":240.86,\"unit\":\"GJ\"}"));
+        assertThat(o.get("heat")).isEqualTo(
+                JsonParser.parseString("{\"ts\":\"2026-02-15T20:05:23+01:00\",\"totalUse\":240.86,\"unit\":\"GJ\"}"));
         // the meter sends no power: no calculated usage either
         assertThat(o.has("calculatedUsage")).isFalse();
     }

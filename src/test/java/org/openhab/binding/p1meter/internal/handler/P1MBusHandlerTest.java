@@ -81,8 +81,7 @@ class P1MBusHandlerTest {
     }
 
     private static P1Telegram withDevices(MBusDevice... devices) {
-        return new P1Telegram.Builder().header("TEST").set(Quantity.POWER_IMPORT, 0.1).mbus(List.of(devices))
-                .build();
+        return new P1Telegram.Builder().header("TEST").set(Quantity.POWER_IMPORT, 0.1).mbus(List.of(devices)).build();
     }
 
     private static OffsetDateTime at(String time) {
@@ -97,9 +96,8 @@ class P1MBusHandlerTest {
         gas.onTelegram(TestTelegrams.telegram(TWO_MBUS));
 
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
-        assertThat(callback.state(gas.getThing(), CHANNEL_READING)).isEqualTo(
-                new QuantityType<>(new BigDecimal(TestTelegrams.expectedOrFail(TWO_MBUS, "0-2:24.2.1")),
-                        SIUnits.CUBIC_METRE));
+        assertThat(callback.state(gas.getThing(), CHANNEL_READING)).isEqualTo(new QuantityType<>(
+                new BigDecimal(TestTelegrams.expectedOrFail(TWO_MBUS, "0-2:24.2.1")), SIUnits.CUBIC_METRE));
         assertThat(callback.state(gas.getThing(), CHANNEL_READING_TIMESTAMP))
                 .isEqualTo(new DateTimeType(Instant.parse("2020-04-26T20:30:01Z")));
         assertThat(gas.getThing().getProperties()).containsEntry(PROPERTY_MBUS_CHANNEL, "2");
@@ -140,8 +138,8 @@ class P1MBusHandlerTest {
     void withoutSerialOrChannelTheBridgesGasMeterSettingDecides() {
         // the bridge's gasMeter setting (here channel 1: the old meter) reaches a Thing without serial or channel
         P1MBusHandler pinned = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of());
-        pinned.onTelegram(new TelegramParser(MBusSelection.of("1", null, null)).read(MBusCases.replacedGasMeter(),
-                true));
+        pinned.onTelegram(
+                new TelegramParser(MBusSelection.of("1", null, null)).read(MBusCases.replacedGasMeter(), true));
         assertThat(callback.state(pinned.getThing(), CHANNEL_READING))
                 .isEqualTo(new QuantityType<>(new BigDecimal("1.287"), SIUnits.CUBIC_METRE));
     }
@@ -149,11 +147,13 @@ class P1MBusHandlerTest {
     @Test
     void aGasMeterThatMovesToAnotherChannelIsTheSameThingAndGetsAFlow() {
         P1MBusHandler gas = thing(THING_TYPE_GAS, MBusDevice.Kind.GAS, Map.of(CONFIG_SERIAL_NUMBER, "G123"));
+        gas.onTelegram(withDevices(new MBusDevice(1, MBusDevice.TYPE_GAS, "G123", at("2025-01-10T10:00:00+01:00"), 10.0,
+                Quantity.Unit.M3, 1)));
         gas.onTelegram(withDevices(
-                new MBusDevice(1, MBusDevice.TYPE_GAS, "G123", at("2025-01-10T10:00:00+01:00"), 10.0, Quantity.Unit.M3, 1)));
-        gas.onTelegram(withDevices(
-                new MBusDevice(1, MBusDevice.TYPE_WATER, "W9", at("2025-01-10T10:05:00+01:00"), 3.0, Quantity.Unit.M3, 0),
-                new MBusDevice(3, MBusDevice.TYPE_GAS, "G123", at("2025-01-10T10:05:00+01:00"), 10.5, Quantity.Unit.M3, 1)));
+                new MBusDevice(1, MBusDevice.TYPE_WATER, "W9", at("2025-01-10T10:05:00+01:00"), 3.0, Quantity.Unit.M3,
+                        0),
+                new MBusDevice(3, MBusDevice.TYPE_GAS, "G123", at("2025-01-10T10:05:00+01:00"), 10.5, Quantity.Unit.M3,
+                        1)));
 
         assertThat(gas.getThing().getStatus()).isEqualTo(ThingStatus.ONLINE);
         assertThat(callback.state(gas.getThing(), CHANNEL_READING))
@@ -168,10 +168,10 @@ class P1MBusHandlerTest {
     @Test
     void waterFlowFromTwoReadings() {
         P1MBusHandler water = thing(THING_TYPE_WATER, MBusDevice.Kind.WATER, Map.of());
-        water.onTelegram(withDevices(
-                new MBusDevice(2, MBusDevice.TYPE_WATER, "W1", at("2025-01-10T10:00:00Z"), 100.000, Quantity.Unit.M3, 0)));
-        water.onTelegram(withDevices(
-                new MBusDevice(2, MBusDevice.TYPE_WATER, "W1", at("2025-01-10T11:00:00Z"), 100.120, Quantity.Unit.M3, 0)));
+        water.onTelegram(withDevices(new MBusDevice(2, MBusDevice.TYPE_WATER, "W1", at("2025-01-10T10:00:00Z"), 100.000,
+                Quantity.Unit.M3, 0)));
+        water.onTelegram(withDevices(new MBusDevice(2, MBusDevice.TYPE_WATER, "W1", at("2025-01-10T11:00:00Z"), 100.120,
+                Quantity.Unit.M3, 0)));
         QuantityType<?> flow = (QuantityType<?>) callback.state(water.getThing(), CHANNEL_FLOW);
         assertThat(flow).isNotNull();
         assertThat(flow.doubleValue()).isCloseTo(0.12, org.assertj.core.data.Offset.offset(1e-9));

@@ -34,7 +34,8 @@ import org.openhab.core.types.State;
 
 /**
  * A Mockito {@link ThingHandlerCallback} that behaves like the framework where the handlers rely on it: a
- * status update sets the Thing's status, a replaced Thing keeps it, bridges are looked up by UID. It also records what it was told.
+ * status update sets the Thing's status, a replaced Thing keeps it, bridges are looked up by UID. It also records what
+ * it was told.
  *
  * @author P1 Meter Team - Initial contribution
  */

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.P1BridgeRegistryImpl;
 import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
+import org.openhab.binding.p1meter.internal.serial.FakeSerialPort;
 import org.openhab.binding.p1meter.internal.serial.OpenHabSerialSources;
 import org.openhab.binding.p1meter.internal.serial.SerialSources;
-import org.openhab.binding.p1meter.internal.serial.FakeSerialPort;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.io.transport.serial.SerialPortIdentifier;
 import org.openhab.core.io.transport.serial.SerialPortManager;
@@ -122,8 +122,7 @@ class SerialBridgeHandlerTest {
 
         Await.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.ONLINE,
                 () -> "ONLINE, status is " + h.getThing().getStatusInfo());
-        Await.until(Duration.ofSeconds(20), () -> callback.state(h.getThing(), "net-power") != null,
-                () -> "net power");
+        Await.until(Duration.ofSeconds(20), () -> callback.state(h.getThing(), "net-power") != null, () -> "net power");
         assertThat(callback.state(h.getThing(), "net-power"))
                 .isEqualTo(new QuantityType<>(new BigDecimal("2778"), Units.WATT));
         assertThat(port.params.get(0)).isEqualTo("115200 8 1 0");
@@ -135,7 +134,8 @@ class SerialBridgeHandlerTest {
         Await.until(Duration.ofSeconds(20), () -> h.getThing().getStatus() == ThingStatus.OFFLINE,
                 () -> "OFFLINE, status is " + h.getThing().getStatusInfo());
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.COMMUNICATION_ERROR);
-        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("/dev/ttyACM3 not found");
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription()))
+                .contains("/dev/ttyACM3 not found");
     }
 
     @Test
@@ -149,6 +149,7 @@ class SerialBridgeHandlerTest {
     void anUnsupportedBaudRateIsAConfigurationError() {
         SerialBridgeHandler h = start(Map.of(CONFIG_SERIAL_PORT, "/dev/ttyUSB0", CONFIG_BAUD_RATE, "4800"));
         assertThat(h.getThing().getStatusInfo().getStatusDetail()).isEqualTo(ThingStatusDetail.CONFIGURATION_ERROR);
-        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("4800").contains("auto");
+        assertThat(StatusTexts.english(h.getThing().getStatusInfo().getDescription())).contains("4800")
+                .contains("auto");
     }
 }

@@ -78,8 +78,7 @@ class StatusTextTest {
 
     @Test
     void argumentsWithCommasQuotesAndBracketsStayWhole() {
-        String d = StatusText.of("offline.comm-error.retrying", "tcp [::1]:23",
-                "Connection refused, \"really\"");
+        String d = StatusText.of("offline.comm-error.retrying", "tcp [::1]:23", "Connection refused, \"really\"");
         assertThat(StatusTexts.args(d)).hasSize(2);
         assertThat(StatusTexts.english(d)).isEqualTo("tcp (::1):23: Connection refused; 'really' (retrying)");
         assertThat(StatusTexts.dutch(d)).isEqualTo("tcp (::1):23: Connection refused; 'really' (opnieuw proberen)");

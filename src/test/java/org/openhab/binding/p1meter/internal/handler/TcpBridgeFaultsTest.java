@@ -23,7 +23,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -113,8 +112,9 @@ class TcpBridgeFaultsTest {
     }
 
     private void awaitStatus(TcpBridgeHandler h, ThingStatus status, String description) {
-        Await.until(WAIT, () -> callback.statuses(h.getThing()).stream().anyMatch(
-                s -> s.getStatus() == status && StatusTexts.english(s.getDescription()).contains(description)),
+        Await.until(WAIT,
+                () -> callback.statuses(h.getThing()).stream().anyMatch(
+                        s -> s.getStatus() == status && StatusTexts.english(s.getDescription()).contains(description)),
                 () -> status + " with '" + description + "', statuses " + callback.statuses(h.getThing()));
     }
 
@@ -212,8 +212,7 @@ class TcpBridgeFaultsTest {
 
     @Test
     void aNegativeReceiveTimeoutIsAConfigurationError() {
-        assertConfigurationError(
-                start(Map.of(CONFIG_HOST, "127.0.0.1", CONFIG_PORT, 8088, CONFIG_RECEIVE_TIMEOUT, -1)),
+        assertConfigurationError(start(Map.of(CONFIG_HOST, "127.0.0.1", CONFIG_PORT, 8088, CONFIG_RECEIVE_TIMEOUT, -1)),
                 "receive timeout");
     }
 

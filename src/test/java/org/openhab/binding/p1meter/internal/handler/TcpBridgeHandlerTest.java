@@ -240,8 +240,9 @@ class TcpBridgeHandlerTest {
 
         awaitOnline(h);
         Await.until(WAIT, () -> h.crcErrors() >= 4, () -> "4 CRC errors, got " + h.crcErrors());
-        Await.until(WAIT, () -> callback.state(h.getThing(), CHANNEL_CRC_ERRORS) instanceof DecimalType d
-                && d.intValue() >= 4, () -> "crc-errors channel >= 4");
+        Await.until(WAIT,
+                () -> callback.state(h.getThing(), CHANNEL_CRC_ERRORS) instanceof DecimalType d && d.intValue() >= 4,
+                () -> "crc-errors channel >= 4");
         assertThat(callback.statuses(h.getThing())).extracting(ThingStatusInfo::getStatus)
                 .containsExactly(ThingStatus.UNKNOWN, ThingStatus.ONLINE);
         // the damaged value never reached the channel
@@ -319,8 +320,8 @@ class TcpBridgeHandlerTest {
         Await.until(WAIT, () -> callback.state(gasThing, CHANNEL_READING) != null, () -> "a gas reading");
         assertThat(callback.state(gasThing, CHANNEL_READING))
                 .isEqualTo(q(TestTelegrams.expectedOrFail(THREE_PHASE, "0-2:24.2.1"), SIUnits.CUBIC_METRE));
-        verify(inbox, timeout(WAIT.toMillis())).thingDiscovered(eq(discovery),
-                argThat(r -> r.getThingUID().getAsString().equals("p1meter:gas:meter:4730303339303031393336393930363139")));
+        verify(inbox, timeout(WAIT.toMillis())).thingDiscovered(eq(discovery), argThat(
+                r -> r.getThingUID().getAsString().equals("p1meter:gas:meter:4730303339303031393336393930363139")));
 
         discovery.dispose();
         h.childHandlerDisposed(gas, gasThing);

@@ -76,19 +76,21 @@ class AddonBundleIT {
 
     @Test
     void embedsNoOpenhabCoreClasses() {
-        // openHAB's API is compiled against (provided) and imported, never shipped: a copy would shadow the real classes
+        // openHAB's API is compiled against (provided) and imported, never shipped: a copy would shadow the real
+        // classes
         assertThat(bundle.files().keySet()).noneMatch(name -> name.startsWith("org/openhab/core/"));
         assertThat(bundle.files().keySet()).anyMatch(name -> name.startsWith("org/openhab/binding/p1meter/"));
     }
 
     @Test
     void importsOpenhabCoreForEveryFiveDotRelease() {
-        List<Clause> core = imports.stream().filter(c -> c.names().stream().anyMatch(n -> n.startsWith("org.openhab.core"))).toList();
+        List<Clause> core = imports.stream()
+                .filter(c -> c.names().stream().anyMatch(n -> n.startsWith("org.openhab.core"))).toList();
         assumeTrue(!core.isEmpty(), "no class of the bundle uses openHAB core yet");
         // openHAB 5.1.4 exports its packages as 5.1.4, 5.2.1 as 5.2.1: the range takes the releases the real-openHAB
         // suite proves (5.1, 5.2) and later 5.x, and no 6
-        assertThat(core).allSatisfy(clause -> assertThat(clause.attribute("version")).as("%s", clause.names())
-                .isEqualTo("[5.1,6)"));
+        assertThat(core).allSatisfy(
+                clause -> assertThat(clause.attribute("version")).as("%s", clause.names()).isEqualTo("[5.1,6)"));
     }
 
     @Test
@@ -104,8 +106,7 @@ class AddonBundleIT {
     @Test
     void makesNoOtherOpenhabImportOptional() {
         // a mandatory feature imported optionally would fail at run time instead of at install time
-        assertThat(imports).filteredOn(c -> "optional".equals(c.directive("resolution")))
-                .flatMap(Clause::names)
+        assertThat(imports).filteredOn(c -> "optional".equals(c.directive("resolution"))).flatMap(Clause::names)
                 .allMatch(name -> name.startsWith(SERIAL) || name.startsWith(WEBSOCKET)
                         || name.startsWith("org.eclipse.jdt.annotation") || !name.startsWith("org.openhab"));
     }
@@ -116,13 +117,15 @@ class AddonBundleIT {
         // and no class openHAB loads may touch it
         List<String> daemonOnly = List.of("picocli", "com.fazecast.jSerialComm", "org.eclipse.jetty.server",
                 "org.eclipse.jetty.servlet", "sun.misc");
-        assertThat(imports).filteredOn(c -> c.names().stream().anyMatch(n -> daemonOnly.stream().anyMatch(n::startsWith)))
-                .isNotEmpty().allSatisfy(c -> assertThat(c.directive("resolution")).as("%s", c.names()).isEqualTo("optional"));
+        assertThat(imports)
+                .filteredOn(c -> c.names().stream().anyMatch(n -> daemonOnly.stream().anyMatch(n::startsWith)))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.directive("resolution")).as("%s", c.names()).isEqualTo("optional"));
         for (Map.Entry<String, byte[]> file : bundle.files().entrySet()) {
             String name = file.getKey();
             if (name.endsWith(".class") && !name.startsWith("org/openhab/binding/p1meter/cli/")) {
-                assertThat(ClassFileStrings.of(file.getValue())).as(name).noneMatch(
-                        str -> daemonOnly.stream().anyMatch(p -> str.contains(p.replace('.', '/') + "/")));
+                assertThat(ClassFileStrings.of(file.getValue())).as(name)
+                        .noneMatch(str -> daemonOnly.stream().anyMatch(p -> str.contains(p.replace('.', '/') + "/")));
             }
         }
     }
@@ -172,8 +175,8 @@ class AddonBundleIT {
         List<String> factories = services.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .toList();
         assertThat(factories).contains(PAHO + ".internal.TCPNetworkModuleFactory");
-        assertThat(factories).allSatisfy(
-                factory -> assertThat(bundle.files()).containsKey(factory.replace('.', '/') + ".class"));
+        assertThat(factories)
+                .allSatisfy(factory -> assertThat(bundle.files()).containsKey(factory.replace('.', '/') + ".class"));
     }
 
     private static void assertOptionalImportWhenUsed(String packageName) throws IOException {

@@ -56,8 +56,8 @@ final class BuiltArtifacts {
     /** Maven repository path of one of the add-on's files, e.g. {@code classifier "features", type "xml"}. */
     static String addonPath(@Nullable String classifier, String extension) {
         String v = version();
-        return GROUP_PATH + "/" + ADDON + "/" + v + "/" + ADDON + "-" + v
-                + (classifier == null ? "" : "-" + classifier) + "." + extension;
+        return GROUP_PATH + "/" + ADDON + "/" + v + "/" + ADDON + "-" + v + (classifier == null ? "" : "-" + classifier)
+                + "." + extension;
     }
 
     /** A zip or jar read the way Karaf's KAR deployer reads it: as a stream, manifest first. */

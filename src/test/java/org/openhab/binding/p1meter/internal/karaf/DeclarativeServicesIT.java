@@ -86,8 +86,8 @@ class DeclarativeServicesIT {
     @Test
     void describesOnlyComponentsWhoseClassesAreInTheBundle() throws Exception {
         Archive bundle = BuiltArtifacts.addonBundle();
-        assertThat(components).allSatisfy(c -> assertThat(bundle.files())
-                .containsKey(c.implementation().replace('.', '/') + ".class"));
+        assertThat(components).allSatisfy(
+                c -> assertThat(bundle.files()).containsKey(c.implementation().replace('.', '/') + ".class"));
     }
 
     @Test
@@ -114,7 +114,8 @@ class DeclarativeServicesIT {
                 }
             }
         }
-        assertThat(configurable).as("components configurable under Settings, Other Services").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(configurable).as("components configurable under Settings, Other Services")
+                .hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -122,11 +123,10 @@ class DeclarativeServicesIT {
         List<Component> factories = providing(Set.of(HANDLER_FACTORY));
         assumeTrue(!factories.isEmpty(), "the bundle has no ThingHandlerFactory component yet");
         // otherwise not even the TCP bridges work until the user installs openhab-transport-serial
-        assertThat(factories).allSatisfy(factory -> assertThat(needs(factory, SERIAL, new HashSet<>()))
-                .as("%s (%s) needs %s: make the serial port manager an optional, dynamic reference, held in a "
+        assertThat(factories).allSatisfy(factory -> assertThat(needs(factory, SERIAL, new HashSet<>())).as(
+                "%s (%s) needs %s: make the serial port manager an optional, dynamic reference, held in a "
                         + "class of its own, and let the serial bridge go OFFLINE when it is absent",
-                        factory.name(), factory.implementation(), SERIAL)
-                .isFalse());
+                factory.name(), factory.implementation(), SERIAL).isFalse());
     }
 
     @Test
@@ -141,10 +141,13 @@ class DeclarativeServicesIT {
     @Test
     void outputServicesStartWithoutEitherOptionalPackage() {
         // every component that is neither the serial nor the web socket part itself: outputs, registry, ...
-        List<Component> others = components.stream().filter(c -> !mentions(c, SERIAL) && !mentions(c, WEBSOCKET)
-                && c.provides().stream().noneMatch(p -> p.startsWith(SERIAL) || p.startsWith(WEBSOCKET))).toList();
+        List<Component> others = components.stream()
+                .filter(c -> !mentions(c, SERIAL) && !mentions(c, WEBSOCKET)
+                        && c.provides().stream().noneMatch(p -> p.startsWith(SERIAL) || p.startsWith(WEBSOCKET)))
+                .toList();
         assumeTrue(!others.isEmpty(), "the bundle has no components yet");
-        assertThat(others).allSatisfy(c -> assertThat(needs(c, SERIAL, new HashSet<>()) || needs(c, WEBSOCKET, new HashSet<>()))
+        assertThat(others).allSatisfy(c -> assertThat(
+                needs(c, SERIAL, new HashSet<>()) || needs(c, WEBSOCKET, new HashSet<>()))
                 .as("%s (%s) depends, through its mandatory references, on a component that needs an optional package",
                         c.name(), c.implementation())
                 .isFalse());
@@ -185,7 +188,8 @@ class DeclarativeServicesIT {
         factory.setNamespaceAware(true);
         Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bundle.file(path)))
                 .getDocumentElement();
-        List<Element> elements = "component".equals(root.getLocalName()) ? List.of(root) : descendants(root, "component");
+        List<Element> elements = "component".equals(root.getLocalName()) ? List.of(root)
+                : descendants(root, "component");
         List<Component> parsed = new ArrayList<>();
         Map<String, byte[]> files = bundle.files();
         for (Element component : elements) {

@@ -63,16 +63,18 @@ class KarIT {
     @Test
     void holdsEveryBundleItsFeatureNamesAtThatBundlesMavenPath() throws Exception {
         Archive kar = BuiltArtifacts.read(BuiltArtifacts.kar());
-        Element feature = FeatureXmlIT.children(FeatureXmlIT.parse(Files.readAllBytes(BuiltArtifacts.feature()))
-                .getDocumentElement(), "feature").get(0);
-        List<String> locations = FeatureXmlIT.children(feature, "bundle").stream()
-                .map(b -> b.getTextContent().trim()).toList();
+        Element feature = FeatureXmlIT
+                .children(FeatureXmlIT.parse(Files.readAllBytes(BuiltArtifacts.feature())).getDocumentElement(),
+                        "feature")
+                .get(0);
+        List<String> locations = FeatureXmlIT.children(feature, "bundle").stream().map(b -> b.getTextContent().trim())
+                .toList();
         assertThat(locations).isNotEmpty().allSatisfy(location -> {
             // mvn:group/artifact/version resolves to group/as/path/artifact/version/artifact-version.jar
             String[] gav = location.substring("mvn:".length()).split("/");
             assertThat(gav).hasSize(3);
-            String path = "repository/" + gav[0].replace('.', '/') + "/" + gav[1] + "/" + gav[2] + "/" + gav[1]
-                    + "-" + gav[2] + ".jar";
+            String path = "repository/" + gav[0].replace('.', '/') + "/" + gav[1] + "/" + gav[2] + "/" + gav[1] + "-"
+                    + gav[2] + ".jar";
             assertThat(kar.files().keySet()).contains(path);
         });
     }
@@ -98,9 +100,9 @@ class KarIT {
         assertThat(kar.isShouldInstallFeatures()).isTrue();
         Path features = repository.resolve(BuiltArtifacts.addonPath("features", "xml"));
         // Karaf registers it by its Maven coordinates, the same URL openHAB's own add-on features have
-        assertThat(kar.getFeatureRepos()).containsExactly(
-                URI.create("mvn:org.openhab.addons.bundles/org.openhab.binding.p1meter/" + BuiltArtifacts.version()
-                        + "/xml/features"));
+        assertThat(kar.getFeatureRepos())
+                .containsExactly(URI.create("mvn:org.openhab.addons.bundles/org.openhab.binding.p1meter/"
+                        + BuiltArtifacts.version() + "/xml/features"));
         // what pax-url-mvn finds for the feature's mvn:org.openhab.addons.bundles/org.openhab.binding.p1meter/V
         assertThat(repository.resolve(BuiltArtifacts.addonPath(null, "jar"))).isRegularFile();
         assertThat(Files.readAllBytes(features)).isEqualTo(Files.readAllBytes(BuiltArtifacts.feature()));

@@ -49,8 +49,10 @@ class NetworkFailureTest {
     }
 
     private Throwable post(String url, Duration timeout) {
-        Throwable t = catchThrowable(() -> http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(), HttpResponse.BodyHandlers.ofString()));
+        Throwable t = catchThrowable(() -> http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                        .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(),
+                HttpResponse.BodyHandlers.ofString()));
         assertThat(t).as("the request fails").isInstanceOf(IOException.class);
         return t;
     }
@@ -95,9 +97,8 @@ class NetworkFailureTest {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             // accepted by the kernel (backlog), never read: the request times out waiting for the answer
             Throwable t = post("http://127.0.0.1:" + silent.getLocalPort() + "/p1", Duration.ofMillis(500));
-            assertThat(NetworkFailure.describe(t, "127.0.0.1", silent.getLocalPort()))
-                    .isEqualTo("127.0.0.1:" + silent.getLocalPort()
-                            + " accepted the connection but did not answer in time");
+            assertThat(NetworkFailure.describe(t, "127.0.0.1", silent.getLocalPort())).isEqualTo(
+                    "127.0.0.1:" + silent.getLocalPort() + " accepted the connection but did not answer in time");
         }
     }
 
@@ -117,9 +118,8 @@ class NetworkFailureTest {
                     s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                 }
             });
-            assertThat(NetworkFailure.bindFailure("127.0.0.1", port, inUse))
-                    .isEqualTo("cannot listen on 127.0.0.1:" + port + ": port " + port
-                            + " is in use (another program, or another output, listens on it)");
+            assertThat(NetworkFailure.bindFailure("127.0.0.1", port, inUse)).isEqualTo("cannot listen on 127.0.0.1:"
+                    + port + ": port " + port + " is in use (another program, or another output, listens on it)");
         }
         // 203.0.113.7 is reserved for documentation (RFC 5737): no machine should have it
         assertThat(NetworkFailure.isLocal("203.0.113.7")).isFalse();

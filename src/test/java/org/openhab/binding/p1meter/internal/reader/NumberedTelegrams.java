@@ -33,8 +33,8 @@ public final class NumberedTelegrams {
     public static byte[] telegram(int number) {
         String body = "/ISK5\\2M550T-1012\r\n\r\n" //
                 + "1-3:0.2.8(50)\r\n" //
-                + String.format("0-0:1.0.0(2511%02d%02d%02d%02dW)\r\n", 1 + (number / 86400) % 28,
-                        (number / 3600) % 24, (number / 60) % 60, number % 60)
+                + String.format("0-0:1.0.0(2511%02d%02d%02d%02dW)\r\n", 1 + (number / 86400) % 28, (number / 3600) % 24,
+                        (number / 60) % 60, number % 60)
                 + "0-0:96.1.1(4530303434303037333832313739383136)\r\n" //
                 + String.format("1-0:1.8.1(%06d.%03d*kWh)\r\n", number / 1000, number % 1000) //
                 + "1-0:1.8.2(004321.000*kWh)\r\n" //

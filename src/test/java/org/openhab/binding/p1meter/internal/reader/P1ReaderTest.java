@@ -20,9 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -407,8 +404,8 @@ class P1ReaderTest {
         reader.stop();
         reader.stop();
         assertThat(rec.await("state STOPPED", 2000)).isEqualTo("state STOPPED");
-        Thread.getAllStackTraces().keySet().forEach(
-                t -> assertThat(t.getName()).doesNotStartWith("p1-reader-simulated").doesNotStartWith("p1-watchdog-simulated"));
+        Thread.getAllStackTraces().keySet().forEach(t -> assertThat(t.getName()).doesNotStartWith("p1-reader-simulated")
+                .doesNotStartWith("p1-watchdog-simulated"));
     }
 
     /** Gives its bytes once, then stays open and quiet until closed; later opens are quiet from the start. */
@@ -518,7 +515,8 @@ class P1ReaderTest {
             byte[] noise;
             if (switches.get() == 0) {
                 // what a 115200 meter looks like when read at 9600: broken bytes, now and then a '/'
-                byte[] chunk = "/\u00e6\u0098x\u00fe\u0000\u00e0/\u0086\u0080\u00f8".getBytes(StandardCharsets.ISO_8859_1);
+                byte[] chunk = "/\u00e6\u0098x\u00fe\u0000\u00e0/\u0086\u0080\u00f8"
+                        .getBytes(StandardCharsets.ISO_8859_1);
                 byte[][] many = new byte[4000][];
                 for (int i = 0; i < many.length; i++) {
                     many[i] = chunk;

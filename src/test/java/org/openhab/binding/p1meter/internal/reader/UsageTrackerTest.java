@@ -77,7 +77,8 @@ class UsageTrackerTest {
      * {"previousUsage":0,"relative":0,"message":"Reading increased +0 to 1342.052","val":0},
      * {"previousUsage":0,"relative":0.004,"message":"Reading increased +0.004000000000132786 to 1342.056","val":0.048},
      * nothing for the repeated timestamp, then
-     * {"previousUsage":0.048,"relative":0.044,"message":"Reading increased +0.04399999999986903 to 1342.1","val":0.528}.
+     * {"previousUsage":0.048,"relative":0.044,"message":"Reading increased +0.04399999999986903 to
+     * 1342.1","val":0.528}.
      */
     @Test
     void gasUsageHasSmartmeter2mqttsMeaningFromTheFirstReadingOn() {
@@ -113,12 +114,11 @@ class UsageTrackerTest {
         assertThat(next.flow()).isEqualTo(1.2);
         // the same device whose reading falls: said as it is, but no flow
         UsageTracker.GasReading falling = t.gas(gas("48", 10, 20, 4.900), 5L);
-        assertThat(falling.change())
-                .isEqualTo(new UsageChange(1.2, -0.2, "Reading decreased -0.2 to 4.9", 0, 5L));
+        assertThat(falling.change()).isEqualTo(new UsageChange(1.2, -0.2, "Reading decreased -0.2 to 4.9", 0, 5L));
         assertThat(falling.hasFlow()).isFalse();
         // a gas meter without a reading time gives no events
-        P1Telegram untimed = new P1Telegram.Builder().mbus(List.of(
-                new MBusDevice(1, MBusDevice.TYPE_GAS, "48", null, 5.2, Quantity.Unit.M3, -1))).build();
+        P1Telegram untimed = new P1Telegram.Builder()
+                .mbus(List.of(new MBusDevice(1, MBusDevice.TYPE_GAS, "48", null, 5.2, Quantity.Unit.M3, -1))).build();
         assertThat(t.gas(untimed, 6L)).isNull();
     }
 }

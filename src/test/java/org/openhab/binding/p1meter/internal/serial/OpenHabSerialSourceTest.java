@@ -20,20 +20,20 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.util.concurrent.CompletionException;
-import java.nio.file.Path;
-import java.nio.file.Files;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhab.core.io.transport.serial.PortInUseException;
 import org.openhab.core.io.transport.serial.SerialPortIdentifier;
 import org.openhab.core.io.transport.serial.SerialPortManager;
@@ -159,7 +159,8 @@ class OpenHabSerialSourceTest {
 
     @Test
     void aPortInUseSaysByWhomAndWhatToDo() throws Exception {
-        when(usb0.open(anyString(), anyInt())).thenThrow(new PortInUseException(new Exception("Port currently owned by zigbee2mqtt")));
+        when(usb0.open(anyString(), anyInt()))
+                .thenThrow(new PortInUseException(new Exception("Port currently owned by zigbee2mqtt")));
         when(usb0.getCurrentOwner()).thenReturn("zigbee2mqtt");
         assertThatThrownBy(source("auto")::open).isInstanceOf(IOException.class)
                 .hasMessageContaining("in use by zigbee2mqtt").hasMessageContaining("/var/lock/LCK..ttyUSB0");
@@ -169,7 +170,7 @@ class OpenHabSerialSourceTest {
     void anUnknownBaudRateIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> SerialLineSettings.forBaudRate("4800")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auto").hasMessageContaining("115200").hasMessageContaining("9600");
-        assertThat(SerialLineSettings.forBaudRate(" AUTO ")).isEqualTo(List.of(SerialLineSettings.DSMR4,
-                SerialLineSettings.DSMR2));
+        assertThat(SerialLineSettings.forBaudRate(" AUTO "))
+                .isEqualTo(List.of(SerialLineSettings.DSMR4, SerialLineSettings.DSMR2));
     }
 }

@@ -110,8 +110,8 @@ class DashboardServiceTest {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.addServlet(new ServletHolder(s.servlet()), DashboardService.PATH + "/*");
-        NativeWebSocketServletContainerInitializer.configure(context, (sc, config) -> config.addMapping(
-                "/ws/" + adapter.getId(), (req, resp) -> adapter.createWebSocket(req, resp)));
+        NativeWebSocketServletContainerInitializer.configure(context, (sc, config) -> config
+                .addMapping("/ws/" + adapter.getId(), (req, resp) -> adapter.createWebSocket(req, resp)));
         WebSocketUpgradeFilter.configure(context);
         jetty.setHandler(context);
         jetty.start();
@@ -180,8 +180,9 @@ class DashboardServiceTest {
         registry.register("p1meter:serial:home", home);
         home.publish(TelegramParser.parse(file, true));
 
-        HttpResponse<byte[]> raw = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/p1meter/api/raw")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> raw = http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/p1meter/api/raw"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(raw.body()).isEqualTo(file);

@@ -131,17 +131,16 @@ class MqttServiceTest {
             MqttService s = new MqttService(registry, config);
             service = s;
             // smartmeter2mqtt's discovery configs are cleared when connecting
-            probe.awaitOrSeen(r -> r.topic().equals("homeassistant/sensor/smartmeter/t1-used/config")
-                    && r.payload().isEmpty(), WAIT);
+            probe.awaitOrSeen(
+                    r -> r.topic().equals("homeassistant/sensor/smartmeter/t1-used/config") && r.payload().isEmpty(),
+                    WAIT);
             feed.publish(TestReadings.kaifaWithUsage(0.3));
             assertThat(probe.awaitOrSeen(r -> r.topic().equals("p1int/status/energy"), WAIT).payload())
                     .isEqualTo(TestReadings.json(TestReadings.kaifaWithUsage(0.3)));
-            probe.awaitOrSeen(r -> r.topic().equals("p1int/status/usage") && r.payload().contains("\"val\":300"),
-                    WAIT);
+            probe.awaitOrSeen(r -> r.topic().equals("p1int/status/usage") && r.payload().contains("\"val\":300"), WAIT);
             // within the hour: the usage event comes at once, the reading waits
             feed.publish(TestReadings.kaifaWithUsage(0.4));
-            probe.awaitOrSeen(r -> r.topic().equals("p1int/status/usage") && r.payload().contains("\"val\":400"),
-                    WAIT);
+            probe.awaitOrSeen(r -> r.topic().equals("p1int/status/usage") && r.payload().contains("\"val\":400"), WAIT);
             // the same configuration again changes nothing (the interval is part of it): no reconnect
             s.modified(new HashMap<>(config));
             probe.collect(Duration.ofMillis(500));

@@ -163,9 +163,9 @@ class OutputServicesTest {
             standard.deactivate();
         }
         for (String every : List.of("*", "all")) {
-            WebhookService s = new WebhookService(registry, config("enabled", true, "url", "http://127.0.0.1:9/hook",
-                    "fields", every, "timeout", BigDecimal.valueOf(5), "headers",
-                    List.of("Authorization: Bearer x", "X-Meter:home")));
+            WebhookService s = new WebhookService(registry,
+                    config("enabled", true, "url", "http://127.0.0.1:9/hook", "fields", every, "timeout",
+                            BigDecimal.valueOf(5), "headers", List.of("Authorization: Bearer x", "X-Meter:home")));
             try {
                 WebhookConfig c = webhook(s);
                 assertThat(c.fields()).as(every).isEmpty();

@@ -119,14 +119,14 @@ class ServiceConfigMistakesTest {
     /** The same refusals as the daemon's --post-* options, from the function both use. */
     @Test
     void webhookFieldsHeadersAndTimeoutsThatCannotWorkAreNamed() {
-        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
-                "http://127.0.0.1:9/hook", "fields", "gas_totalUse,totalt1use"))))
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "fields", "gas_totalUse,totalt1use"))))
                 .contains("fields: unknown field 'totalt1use' (did you mean totalT1Use?)").contains(", gas_totalUse, ");
-        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
-                "http://127.0.0.1:9/hook", "headers", List.of("Host: example.org")))))
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "headers", List.of("Host: example.org")))))
                 .contains("headers 'Host: example.org' cannot be sent");
-        assertThat(notStartedLog(() -> new WebhookService(registry, config("enabled", true, "url",
-                "http://127.0.0.1:9/hook", "headers", List.of("no colon")))))
+        assertThat(notStartedLog(() -> new WebhookService(registry,
+                config("enabled", true, "url", "http://127.0.0.1:9/hook", "headers", List.of("no colon")))))
                 .contains("headers must be 'Name: value', got 'no colon'");
         assertThat(notStartedLog(() -> new WebhookService(registry,
                 config("enabled", true, "url", "http://127.0.0.1:9/hook", "timeout", BigDecimal.ZERO))))
@@ -150,8 +150,8 @@ class ServiceConfigMistakesTest {
         assertThat(notStartedLog(() -> new MqttService(registry,
                 config("brokerUrl", "mqtt://127.0.0.1:1", "distinct", true, "distinctFields", "totalT1Use,nosuch"))))
                 .contains("distinctFields: unknown field 'nosuch'").contains("; the fields are: header, ");
-        assertThat(notStartedLog(() -> new MqttService(registry, config("brokerUrl", "mqtt://127.0.0.1:1", "qos",
-                BigDecimal.valueOf(3))))).contains("QoS");
+        assertThat(notStartedLog(() -> new MqttService(registry,
+                config("brokerUrl", "mqtt://127.0.0.1:1", "qos", BigDecimal.valueOf(3))))).contains("QoS");
         // the dashboard like the others: limits that cannot work leave it off, saying which
         assertThat(notStartedLog(() -> new DashboardService(registry, config("clientTimeout", BigDecimal.ZERO))))
                 .contains("clientTimeout must be at least 1 second");

@@ -106,8 +106,7 @@ public final class HaDiscovery {
         }
         if (telegram.peakDemand() != null) {
             sensors.add(new HaSensor(meter, "peak_demand", "Peak demand this month", power.deviceClass(),
-                    power.stateClass(), power.unit(), kiloTemplate("value_json.peakDemand.value", "peakDemand"),
-                    null));
+                    power.stateClass(), power.unit(), kiloTemplate("value_json.peakDemand.value", "peakDemand"), null));
         }
 
         for (MBusDevice d : telegram.mbus()) {
@@ -115,7 +114,7 @@ public final class HaDiscovery {
                 continue;
             }
             // "the" gas (water, heat) meter: the JSON reading's gas, the one the Energy dashboard wants
-            HaSensor s = mbusSensor(d, meter, telegram.mbus(d.kind()) == d);
+            HaSensor s = mbusSensor(d, meter, d.equals(telegram.mbus(d.kind())));
             if (s != null) {
                 sensors.add(s);
             }
@@ -193,7 +192,7 @@ public final class HaDiscovery {
         for (MBusDevice d : telegram.mbus()) {
             // which device is "the" gas meter changes its sensor's name and entity id
             mbus.add(d.channel() + "/" + d.deviceType() + "/" + d.serial() + "/" + d.unit() + "/" + d.hasValue()
-                    + (telegram.mbus(d.kind()) == d ? "/primary" : ""));
+                    + (d.equals(telegram.mbus(d.kind())) ? "/primary" : ""));
         }
         return new Shape(telegram.header(), telegram.equipmentId(), present, telegram.peakDemand() != null, mbus);
     }
@@ -328,18 +327,16 @@ public final class HaDiscovery {
                 deviceClass = null;
         }
         String serial = d.serial();
-        String node = serial != null && !serial.isBlank() && !serial.matches("0+")
-                ? "p1meter_" + sanitize(serial)
+        String node = serial != null && !serial.isBlank() && !serial.matches("0+") ? "p1meter_" + sanitize(serial)
                 : meter.nodeId() + "_mbus" + d.channel();
         // one sensor per device: the object id needs no channel, and stays when another device becomes primary
         String entityObjectId = "p1meter_" + (primary ? kindName : kindName + "_" + d.channel());
-        HaDevice device = new HaDevice(node, deviceName + (primary ? "" : " " + d.channel()),
-                null, "M-Bus device type " + d.deviceType(), null, MeterIdentity.readableSerial(serial),
-                meter.nodeId());
+        HaDevice device = new HaDevice(node, deviceName + (primary ? "" : " " + d.channel()), null,
+                "M-Bus device type " + d.deviceType(), null, MeterIdentity.readableSerial(serial), meter.nodeId());
         String template = "{% if value_json.mbus is defined %}{% for d in value_json.mbus if d.channel == "
                 + d.channel() + " %}{{ d.value }}{% endfor %}{% endif %}";
-        return new HaSensor(device, kindName, capitalize("mbus".equals(kindName) ? "reading" : kindName),
-                deviceClass, stateClass, unit, template, null, entityObjectId, false, null);
+        return new HaSensor(device, kindName, capitalize("mbus".equals(kindName) ? "reading" : kindName), deviceClass,
+                stateClass, unit, template, null, entityObjectId, false, null);
     }
 
     private static @Nullable String unitSymbol(Quantity.Unit unit) {

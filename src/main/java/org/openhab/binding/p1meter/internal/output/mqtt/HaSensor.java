@@ -58,8 +58,8 @@ public record HaSensor(HaDevice device, String objectId, String name, @Nullable 
 
     /** This sensor under smartmeter2mqtt's topic and unique id. */
     public HaSensor adopt(String object, String uniqueId) {
-        return new HaSensor(device, objectId, name, deviceClass, stateClass, unit, valueTemplate, icon,
-                entityObjectId, diagnostic, new Adopted(object, uniqueId));
+        return new HaSensor(device, objectId, name, deviceClass, stateClass, unit, valueTemplate, icon, entityObjectId,
+                diagnostic, new Adopted(object, uniqueId));
     }
 
     /** Where its config goes: {@code <discovery-prefix>/sensor/<node>/<object>/config}. */

@@ -146,14 +146,14 @@ public final class MqttOutput implements P1Output, DirectListener {
     }
 
     /** With a socket factory (tests cut the connection through it) and reconnect backoff bounds. */
-    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson,
-            @Nullable SocketFactory socketFactory, long minBackoffMs, long maxBackoffMs) {
+    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson, @Nullable SocketFactory socketFactory,
+            long minBackoffMs, long maxBackoffMs) {
         this(config, readingJson, socketFactory, minBackoffMs, maxBackoffMs, System::nanoTime);
     }
 
     /** ... and the clock of the publish interval, in nanoseconds (tests move it on by hand). */
-    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson,
-            @Nullable SocketFactory socketFactory, long minBackoffMs, long maxBackoffMs, LongSupplier clock) {
+    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson, @Nullable SocketFactory socketFactory,
+            long minBackoffMs, long maxBackoffMs, LongSupplier clock) {
         this.clock = clock;
         this.config = config;
         this.readingJson = readingJson;
@@ -269,8 +269,7 @@ public final class MqttOutput implements P1Output, DirectListener {
             if (++renderFailures == 1) {
                 logger.warn("cannot turn a telegram into MQTT messages: {}", e.toString(), e);
             } else {
-                logger.debug("cannot turn a telegram into MQTT messages ({} times): {}", renderFailures,
-                        e.toString());
+                logger.debug("cannot turn a telegram into MQTT messages ({} times): {}", renderFailures, e.toString());
             }
         }
     }

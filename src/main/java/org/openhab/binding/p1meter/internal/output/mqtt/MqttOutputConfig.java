@@ -48,9 +48,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nullable String password,
-        String clientId, String topicPrefix, int qos, boolean retain, boolean distinct, List<String> distinctFields,
-        boolean discovery, String discoveryPrefix, Duration interval, boolean usageImmediate,
+public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nullable String password, String clientId,
+        String topicPrefix, int qos, boolean retain, boolean distinct, List<String> distinctFields, boolean discovery,
+        String discoveryPrefix, Duration interval, boolean usageImmediate,
         Smartmeter2mqttEntities smartmeter2mqttEntities) {
 
     public static final String DEFAULT_TOPIC_PREFIX = "smartmeter";
@@ -63,8 +63,8 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
         }
         distinctFields = List.copyOf(distinctFields);
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("the MQTT interval must be 0 (every telegram) or more seconds, not "
-                    + interval.toSeconds());
+            throw new IllegalArgumentException(
+                    "the MQTT interval must be 0 (every telegram) or more seconds, not " + interval.toSeconds());
         }
     }
 
@@ -133,8 +133,8 @@ public record MqttOutputConfig(String brokerUri, @Nullable String username, @Nul
                 tls = true;
                 break;
             default:
-                throw new IllegalArgumentException("MQTT URL '" + url
-                        + "' must start with mqtt:// or mqtts:// (TLS), e.g. mqtt://localhost:1883");
+                throw new IllegalArgumentException(
+                        "MQTT URL '" + url + "' must start with mqtt:// or mqtts:// (TLS), e.g. mqtt://localhost:1883");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
-import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 
 /**
  * smartmeter2mqtt's JSON TCP socket: one JSON reading per line ({@code \n}-delimited) for every valid telegram.

@@ -211,7 +211,7 @@ public final class TcpBroadcastServer {
         if (sel != null) {
             sel.wakeup();
         }
-        if (t != null && t != Thread.currentThread()) {
+        if (t != null && !t.equals(Thread.currentThread())) {
             try {
                 t.join(2000);
             } catch (InterruptedException e) {
@@ -335,8 +335,8 @@ public final class TcpBroadcastServer {
         logger.info("{} TCP server: refusing {}, already serving {} clients", name, remote, maxClients);
         try {
             // a fresh socket's buffer takes the line whole
-            ch.write(ByteBuffer.wrap(("Too many connections: this server serves at most " + maxClients
-                    + " clients\n").getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(("Too many connections: this server serves at most " + maxClients + " clients\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
             ch.shutdownOutput();
         } catch (IOException e) {
             // the refused client went away already
@@ -465,7 +465,7 @@ public final class TcpBroadcastServer {
             }
             writeArmed = on;
             k.interestOps(on ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-            if (on && Thread.currentThread() != selectorThread) {
+            if (on && !Thread.currentThread().equals(selectorThread)) {
                 k.selector().wakeup(); // to arm the no-progress deadline and write when the socket drains
             }
         }
@@ -518,7 +518,7 @@ public final class TcpBroadcastServer {
             }
             closeQuietly(channel);
             Selector sel = selector;
-            if (sel != null && Thread.currentThread() != selectorThread) {
+            if (sel != null && !Thread.currentThread().equals(selectorThread)) {
                 sel.wakeup(); // a registered channel is let go of at the next select
             }
             if (warn) {

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -76,11 +77,11 @@ public final class DashboardAssets {
      * {@code ../ws/p1meter} in openHAB.
      */
     public Asset page(String webSocketUrl) {
-        return pages.computeIfAbsent(webSocketUrl, url -> {
+        return Objects.requireNonNull(pages.computeIfAbsent(webSocketUrl, url -> {
             String html = template.replace("{{VERSION}}", version).replace("{{WS_URL}}", escapeAttribute(url));
             byte[] body = html.getBytes(StandardCharsets.UTF_8);
             return new Asset(body, "text/html;charset=utf-8", etag(body));
-        });
+        }));
     }
 
     private static DashboardAssets load() {

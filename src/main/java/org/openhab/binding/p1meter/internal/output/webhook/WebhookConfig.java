@@ -36,8 +36,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public record WebhookConfig(URI url, Duration interval, boolean json, List<String> fields,
-        Map<String, String> headers, Duration connectTimeout, Duration requestTimeout) {
+public record WebhookConfig(URI url, Duration interval, boolean json, List<String> fields, Map<String, String> headers,
+        Duration connectTimeout, Duration requestTimeout) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(300);
 

@@ -116,7 +116,7 @@ public final class WebhookPoster implements P1Output, P1Listener {
 
     private void postLatest() {
         P1Telegram telegram = latest;
-        if (telegram == null || telegram == lastPosted) {
+        if (telegram == null || telegram.equals(lastPosted)) {
             return; // nothing new since the last post (the meter is quiet): posting the same reading again helps no one
         }
         lastPosted = telegram;
@@ -222,7 +222,8 @@ public final class WebhookPoster implements P1Output, P1Listener {
         StringJoiner form = new StringJoiner("&");
         for (Map.Entry<String, JsonElement> e : flat.entrySet()) {
             JsonElement v = e.getValue();
-            String text = v.isJsonPrimitive() ? v.getAsJsonPrimitive().getAsString() : v.isJsonNull() ? "" : v.toString();
+            String text = v.isJsonPrimitive() ? v.getAsJsonPrimitive().getAsString()
+                    : v.isJsonNull() ? "" : v.toString();
             form.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(text, StandardCharsets.UTF_8));
         }

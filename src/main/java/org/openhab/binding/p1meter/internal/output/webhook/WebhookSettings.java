@@ -82,9 +82,9 @@ public record WebhookSettings(String url, long interval, boolean json, @Nullable
         }
         Map<String, String> headerMap = headers(names.headers());
         try {
-            return WebhookConfig.of(url).withInterval(Duration.ofSeconds(interval)).withJson(json)
-                    .withFields(fieldList).withHeaders(headerMap).withTimeouts(
-                            Duration.ofSeconds(Math.min(MAX_CONNECT_TIMEOUT, timeout)), Duration.ofSeconds(timeout));
+            return WebhookConfig.of(url).withInterval(Duration.ofSeconds(interval)).withJson(json).withFields(fieldList)
+                    .withHeaders(headerMap).withTimeouts(Duration.ofSeconds(Math.min(MAX_CONNECT_TIMEOUT, timeout)),
+                            Duration.ofSeconds(timeout));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(names.url() + ": " + e.getMessage());
         }

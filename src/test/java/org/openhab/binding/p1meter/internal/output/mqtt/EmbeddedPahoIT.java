@@ -37,8 +37,8 @@ class EmbeddedPahoIT {
 
     @Test
     void pahoFromTheAddOnJarAloneConnects() throws Exception {
-        Path addOnJar = Path.of(System.getProperty("p1meter.bundle",
-                "target/org.openhab.binding.p1meter-5.2.0-SNAPSHOT.jar"));
+        Path addOnJar = Path
+                .of(System.getProperty("p1meter.bundle", "target/org.openhab.binding.p1meter-5.2.0-SNAPSHOT.jar"));
         assertThat(addOnJar).as("the add-on jar (built by `package`)").exists();
         try (EmbeddedBroker broker = EmbeddedBroker.start();
                 URLClassLoader bundleOnly = new URLClassLoader(new URL[] { addOnJar.toUri().toURL() },
@@ -69,5 +69,4 @@ class EmbeddedPahoIT {
             assertThat(((Throwable) e).getMessage()).isNotBlank().doesNotContain("32103");
         }
     }
-
 }

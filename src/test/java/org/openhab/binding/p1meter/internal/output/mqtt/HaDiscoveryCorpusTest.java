@@ -53,15 +53,16 @@ class HaDiscoveryCorpusTest {
     /** Home Assistant's sensor device classes with the units and state classes this output may use. */
     private static final Map<String, Set<String>> UNITS = Map.ofEntries(
             Map.entry("energy", Set.of("kWh", "Wh", "MWh", "GJ", "MJ")), Map.entry("gas", Set.of("m\u00b3")),
-            Map.entry("water", Set.of("m\u00b3")), Map.entry("power", Set.of("W")),
-            Map.entry("voltage", Set.of("V")), Map.entry("current", Set.of("A")),
-            Map.entry("frequency", Set.of("Hz")), Map.entry("reactive_power", Set.of("var")),
-            Map.entry("apparent_power", Set.of("VA")), Map.entry("reactive_energy", Set.of("kvarh")));
+            Map.entry("water", Set.of("m\u00b3")), Map.entry("power", Set.of("W")), Map.entry("voltage", Set.of("V")),
+            Map.entry("current", Set.of("A")), Map.entry("frequency", Set.of("Hz")),
+            Map.entry("reactive_power", Set.of("var")), Map.entry("apparent_power", Set.of("VA")),
+            Map.entry("reactive_energy", Set.of("kvarh")));
     private static final Set<String> TOTALS = Set.of("energy", "gas", "water", "reactive_energy");
 
     static Stream<String> corpus() throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(HaDiscoveryCorpusTest.class.getResource("/telegrams/MANIFEST.md"))
-                .toURI()).getParent();
+        Path dir = Path
+                .of(Objects.requireNonNull(HaDiscoveryCorpusTest.class.getResource("/telegrams/MANIFEST.md")).toURI())
+                .getParent();
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList().stream();
@@ -155,8 +156,8 @@ class HaDiscoveryCorpusTest {
         Map<String, JsonObject> c = configs(TestReadings.corpus("fluvius_emucs_flu5_v171"));
         assertThat(c.keySet()).contains("average_demand", "peak_demand", "voltage_l1", "voltage_l2", "voltage_l3",
                 "current_l1", "current_l2", "current_l3", "power_import_l1", "power_import_l2", "power_import_l3",
-                "power_export_l1", "power_export_l2", "power_export_l3", "energy_import_total",
-                "energy_export_total", "gas", "water");
+                "power_export_l1", "power_export_l2", "power_export_l3", "energy_import_total", "energy_export_total",
+                "gas", "water");
         assertThat(c.get("water").get("device_class").getAsString()).isEqualTo("water");
         assertThat(c.get("water").get("unit_of_measurement").getAsString()).isEqualTo("m\u00b3");
         assertThat(c.get("gas").get("device_class").getAsString()).isEqualTo("gas");
@@ -178,5 +179,4 @@ class HaDiscoveryCorpusTest {
         assertThat(c.get("heat").get("unit_of_measurement").getAsString()).isEqualTo("GJ");
         assertThat(c.get("heat").get("state_class").getAsString()).isEqualTo("total_increasing");
     }
-
 }

@@ -48,11 +48,10 @@ class HaDiscoveryTest {
                 .crcChecked(true).set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.ENERGY_IMPORT_T2, 1000.456)
                 .set(Quantity.ENERGY_EXPORT_T1, 1000.456).set(Quantity.ENERGY_EXPORT_T2, 2000.789)
                 .set(Quantity.TARIFF, 1).set(Quantity.POWER_IMPORT, 0.329).set(Quantity.POWER_EXPORT, 0)
-                .set(Quantity.POWER_FAILURES, 0).set(Quantity.LONG_POWER_FAILURES, 0)
-                .set(Quantity.VOLTAGE_SAGS_L1, 0).set(Quantity.VOLTAGE_SWELLS_L1, 0).set(Quantity.CURRENT_L1, 2)
-                .set(Quantity.POWER_IMPORT_L1, 0.329).set(Quantity.POWER_EXPORT_L1, 0)
-                .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T21:00:00+02:00"),
-                        1543.012, Quantity.Unit.M3, -1)))
+                .set(Quantity.POWER_FAILURES, 0).set(Quantity.LONG_POWER_FAILURES, 0).set(Quantity.VOLTAGE_SAGS_L1, 0)
+                .set(Quantity.VOLTAGE_SWELLS_L1, 0).set(Quantity.CURRENT_L1, 2).set(Quantity.POWER_IMPORT_L1, 0.329)
+                .set(Quantity.POWER_EXPORT_L1, 0).mbus(List.of(new MBusDevice(2, 3, "4730303339",
+                        OffsetDateTime.parse("2019-05-14T21:00:00+02:00"), 1543.012, Quantity.Unit.M3, -1)))
                 .build();
     }
 
@@ -82,9 +81,9 @@ class HaDiscoveryTest {
     void oneSensorPerReportedQuantityWithHomeAssistantClassesAndUnits() {
         Map<String, JsonObject> c = configsByObject(kaifa());
         assertThat(c.keySet()).containsExactlyInAnyOrder("tariff", "energy_import_t1", "energy_import_t2",
-                "energy_export_t1", "energy_export_t2", "energy_import_total", "energy_export_total",
-                "power_import", "power_export", "power_net", "power_failures", "long_power_failures",
-                "voltage_sags_l1", "voltage_swells_l1", "current_l1", "power_import_l1", "power_export_l1", "gas");
+                "energy_export_t1", "energy_export_t2", "energy_import_total", "energy_export_total", "power_import",
+                "power_export", "power_net", "power_failures", "long_power_failures", "voltage_sags_l1",
+                "voltage_swells_l1", "current_l1", "power_import_l1", "power_export_l1", "gas");
 
         for (String e : List.of("energy_import_t1", "energy_import_t2", "energy_export_t1", "energy_export_t2",
                 "energy_import_total", "energy_export_total")) {
@@ -141,8 +140,7 @@ class HaDiscoveryTest {
         assertThat(gas.getAsJsonArray("identifiers").get(0).getAsString()).isEqualTo("p1meter_4730303339");
         assertThat(gas.get("via_device").getAsString()).isEqualTo("p1meter_4530303033");
         assertThat(gas.get("name").getAsString()).isEqualTo("Gas meter");
-        assertThat(c.get("gas").get("value_template").getAsString()).contains("d.channel == 2")
-                .contains("d.value");
+        assertThat(c.get("gas").get("value_template").getAsString()).contains("d.channel == 2").contains("d.value");
     }
 
     @Test
@@ -152,14 +150,13 @@ class HaDiscoveryTest {
                 .set(Quantity.POWER_IMPORT, 0.5).set(Quantity.VOLTAGE_L1, 232.0).set(Quantity.VOLTAGE_L2, 230.5)
                 .set(Quantity.VOLTAGE_L3, 231.1).set(Quantity.CURRENT_L1, 1).set(Quantity.AVERAGE_DEMAND, 0.1)
                 .peakDemand(new PeakDemand(null, OffsetDateTime.parse("2020-01-04T12:45:00+01:00"), 3.161))
-                .mbus(List.of(
-                        new MBusDevice(1, 3, "37464C4F32313139303333373333", null, 671.79, Quantity.Unit.M3, 1),
-                        new MBusDevice(2, 7, "3853414731323334353637383930", null, 112.384, Quantity.Unit.M3,
-                                -1)))
+                .mbus(List.of(new MBusDevice(1, 3, "37464C4F32313139303333373333", null, 671.79, Quantity.Unit.M3, 1),
+                        new MBusDevice(2, 7, "3853414731323334353637383930", null, 112.384, Quantity.Unit.M3, -1)))
                 .build();
         Map<String, JsonObject> c = configsByObject(t);
-        assertThat(c.keySet()).contains("voltage_l1", "voltage_l2", "voltage_l3", "average_demand", "peak_demand",
-                "gas", "water").doesNotContain("power_export", "energy_export_t1", "tariff", "energy_export_total");
+        assertThat(c.keySet())
+                .contains("voltage_l1", "voltage_l2", "voltage_l3", "average_demand", "peak_demand", "gas", "water")
+                .doesNotContain("power_export", "energy_export_t1", "tariff", "energy_export_total");
         assertSensor(c.get("voltage_l2"), "voltage", "measurement", "V");
         assertSensor(c.get("average_demand"), "power", "measurement", "W");
         assertSensor(c.get("peak_demand"), "power", "measurement", "W");
@@ -207,15 +204,14 @@ class HaDiscoveryTest {
     @Test
     void shapeIsEqualForNewValuesAndDiffersWhenTheSensorsWould() {
         P1Telegram first = kaifa();
-        P1Telegram later = new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42")
-                .equipmentId("4530303033").crcChecked(true).set(Quantity.ENERGY_IMPORT_T1, 2001)
-                .set(Quantity.ENERGY_IMPORT_T2, 1001).set(Quantity.ENERGY_EXPORT_T1, 1001)
-                .set(Quantity.ENERGY_EXPORT_T2, 2001).set(Quantity.TARIFF, 2).set(Quantity.POWER_IMPORT, 1.5)
-                .set(Quantity.POWER_EXPORT, 0).set(Quantity.POWER_FAILURES, 1).set(Quantity.LONG_POWER_FAILURES, 0)
-                .set(Quantity.VOLTAGE_SAGS_L1, 0).set(Quantity.VOLTAGE_SWELLS_L1, 0).set(Quantity.CURRENT_L1, 7)
-                .set(Quantity.POWER_IMPORT_L1, 1.5).set(Quantity.POWER_EXPORT_L1, 0)
-                .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T22:00:00+02:00"),
-                        1544.5, Quantity.Unit.M3, -1)))
+        P1Telegram later = new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
+                .crcChecked(true).set(Quantity.ENERGY_IMPORT_T1, 2001).set(Quantity.ENERGY_IMPORT_T2, 1001)
+                .set(Quantity.ENERGY_EXPORT_T1, 1001).set(Quantity.ENERGY_EXPORT_T2, 2001).set(Quantity.TARIFF, 2)
+                .set(Quantity.POWER_IMPORT, 1.5).set(Quantity.POWER_EXPORT, 0).set(Quantity.POWER_FAILURES, 1)
+                .set(Quantity.LONG_POWER_FAILURES, 0).set(Quantity.VOLTAGE_SAGS_L1, 0)
+                .set(Quantity.VOLTAGE_SWELLS_L1, 0).set(Quantity.CURRENT_L1, 7).set(Quantity.POWER_IMPORT_L1, 1.5)
+                .set(Quantity.POWER_EXPORT_L1, 0).mbus(List.of(new MBusDevice(2, 3, "4730303339",
+                        OffsetDateTime.parse("2019-05-14T22:00:00+02:00"), 1544.5, Quantity.Unit.M3, -1)))
                 .build();
         assertThat(discovery.shape(later)).isEqualTo(discovery.shape(first));
         assertThat(discovery.configTopics(later)).isEqualTo(discovery.configTopics(first));
@@ -279,12 +275,12 @@ class HaDiscoveryTest {
      * topic object -> unique id. Its T1/T2 sensors had device class power with unit kWh and no state class.
      */
     private static final Map<String, String> SMARTMETER2MQTT = Map.of( //
-            "power-usage", "smartmeter_4530303434303037333832323436303139_current-usage",
-            "t1-used", "smartmeter_4530303434303037333832323436303139_total_t1_used",
-            "t2-used", "smartmeter_4530303434303037333832323436303139_total_t2_used",
-            "t1-delivered", "smartmeter_4530303434303037333832323436303139_total_t1_delivered",
-            "t2-delivered", "smartmeter_4530303434303037333832323436303139_total_t2_delivered",
-            "gas", "smartmeter_4730303339303031393336393930363139_total_gas");
+            "power-usage", "smartmeter_4530303434303037333832323436303139_current-usage", "t1-used",
+            "smartmeter_4530303434303037333832323436303139_total_t1_used", "t2-used",
+            "smartmeter_4530303434303037333832323436303139_total_t2_used", "t1-delivered",
+            "smartmeter_4530303434303037333832323436303139_total_t1_delivered", "t2-delivered",
+            "smartmeter_4530303434303037333832323436303139_total_t2_delivered", "gas",
+            "smartmeter_4730303339303031393336393930363139_total_gas");
 
     @Test
     void adoptingSmartmeter2mqttsEntitiesUsesItsTopicsAndUniqueIdsWithCorrectClasses() {
@@ -308,8 +304,8 @@ class HaDiscoveryTest {
         assertSensor(adopted.get("t2-delivered"), "energy", "total_increasing", "kWh");
         assertSensor(adopted.get("power-usage"), "power", "measurement", "W");
         assertSensor(adopted.get("gas"), "gas", "total_increasing", "m\u00b3");
-        assertThat(adopted.get("t1-used").getAsJsonObject("device").getAsJsonArray("identifiers").get(0)
-                .getAsString()).isEqualTo("p1meter_4530303434303037333832323436303139");
+        assertThat(adopted.get("t1-used").getAsJsonObject("device").getAsJsonArray("identifiers").get(0).getAsString())
+                .isEqualTo("p1meter_4530303434303037333832323436303139");
         // this project's own configs for the same sensors are cleared, so that none shows twice
         assertThat(cleared).containsExactlyInAnyOrder(
                 "homeassistant/sensor/p1meter_4530303434303037333832323436303139/power_net/config",

@@ -52,8 +52,8 @@ class MqttOutputConfigTest {
 
     @Test
     void separateOptionsOverrideTheUrl() {
-        MqttOutputConfig c = MqttOutputConfig.of("tcp://u:x@10.0.0.2:1884", "mqttuser", "secret", "meter-1",
-                "home/p1/", 2, false, true, " totalT1Use , currentUsage ", true, "ha/");
+        MqttOutputConfig c = MqttOutputConfig.of("tcp://u:x@10.0.0.2:1884", "mqttuser", "secret", "meter-1", "home/p1/",
+                2, false, true, " totalT1Use , currentUsage ", true, "ha/");
         assertThat(c.brokerUri()).isEqualTo("tcp://10.0.0.2:1884");
         assertThat(c.username()).isEqualTo("mqttuser");
         assertThat(c.password()).isEqualTo("secret");
@@ -69,11 +69,10 @@ class MqttOutputConfigTest {
     void badInputIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> MqttOutputConfig.of("http://localhost:1883"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mqtt://");
-        assertThatThrownBy(() -> MqttOutputConfig.of("localhost:1883"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MqttOutputConfig.of("mqtt://localhost", null, null, null, null, 3, true, false,
-                null, false, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QoS");
-        assertThatThrownBy(() -> MqttOutputConfig.of("mqtt://localhost", null, "pw", null, null, 1, true, false,
-                null, false, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user");
+        assertThatThrownBy(() -> MqttOutputConfig.of("localhost:1883")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MqttOutputConfig.of("mqtt://localhost", null, null, null, null, 3, true, false, null,
+                false, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QoS");
+        assertThatThrownBy(() -> MqttOutputConfig.of("mqtt://localhost", null, "pw", null, null, 1, true, false, null,
+                false, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user");
     }
 }

@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * End to end against a real mosquitto on a free loopback port, checked with mosquitto_sub (which shows the
@@ -138,8 +138,8 @@ class MqttOutputMosquittoIT {
     }
 
     private MqttOutput startOutput(@Nullable KillableSocketFactory sockets) throws IOException {
-        MqttOutputConfig c = MqttOutputConfig.of("mqtt://127.0.0.1:" + port, null, null, "p1-e2e", null, 1, true,
-                true, "currentUsage,currentDelivery", true, null);
+        MqttOutputConfig c = MqttOutputConfig.of("mqtt://127.0.0.1:" + port, null, null, "p1-e2e", null, 1, true, true,
+                "currentUsage,currentDelivery", true, null);
         MqttOutput o = new MqttOutput(c, TelegramJsonOf.INSTANCE, sockets, 100, 400);
         output = o;
         o.start(feed);
@@ -217,15 +217,14 @@ class MqttOutputMosquittoIT {
         Thread.sleep(500);
 
         // a late subscriber: everything it gets at once is retained (flag 1)
-        Sub late = new Sub("smartmeter/#", "homeassistant/sensor/+/gas/config",
-                "homeassistant/sensor/+/water/config", "homeassistant/sensor/+/energy_import_t1/config");
+        Sub late = new Sub("smartmeter/#", "homeassistant/sensor/+/gas/config", "homeassistant/sensor/+/water/config",
+                "homeassistant/sensor/+/energy_import_t1/config");
         assertThat(late.next("smartmeter/connected")).isEqualTo("1 2");
         assertThat(late.next("smartmeter/status/energy")).isEqualTo("1 " + TestReadings.json(t));
         // currentDelivery is 0.000 kW in this telegram: published anyway
         String delivery = late.next("smartmeter/status/currentDelivery");
         assertThat(delivery).startsWith("1 ");
-        assertThat(JsonParser.parseString(delivery.substring(2)).getAsJsonObject().get("val").getAsDouble())
-                .isZero();
+        assertThat(JsonParser.parseString(delivery.substring(2)).getAsJsonObject().get("val").getAsDouble()).isZero();
         List<String> configs = late.drain(Duration.ofSeconds(1));
         assertThat(configs).hasSize(3).allMatch(l -> l.startsWith("1 homeassistant/sensor/"));
         for (String line : configs) {
@@ -249,8 +248,8 @@ class MqttOutputMosquittoIT {
         Sub live = new Sub("homeassistant/sensor/#");
         int all = live.drain(Duration.ofSeconds(1)).size(); // the retained ones
         assertThat(all).isEqualTo(new HaDiscovery("smartmeter", "homeassistant", "x").configs(t).size());
-        Process pub = new ProcessBuilder(executable("mosquitto_pub"), "-h", "127.0.0.1", "-p",
-                Integer.toString(port), "-t", "homeassistant/status", "-m", "online").start();
+        Process pub = new ProcessBuilder(executable("mosquitto_pub"), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-t", "homeassistant/status", "-m", "online").start();
         clients.add(pub);
         assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
         List<String> again = live.drain(Duration.ofSeconds(2));

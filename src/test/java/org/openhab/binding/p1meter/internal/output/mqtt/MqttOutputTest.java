@@ -111,8 +111,8 @@ class MqttOutputTest {
     }
 
     private MqttOutputConfig config(boolean distinct, @Nullable String fields, boolean discovery) {
-        return MqttOutputConfig.of(broker().url(), null, null, "p1-test", prefix, 1, true, distinct, fields,
-                discovery, disco);
+        return MqttOutputConfig.of(broker().url(), null, null, "p1-test", prefix, 1, true, distinct, fields, discovery,
+                disco);
     }
 
     private static void awaitConnected(MqttOutput o) {
@@ -305,8 +305,8 @@ class MqttOutputTest {
             feed.publish(TestReadings.kaifaWithUsage(0.4));
             assertThat(probe.collect(Duration.ofMillis(500))).as("same quantities, new values").isEmpty();
             P1Telegram withVoltage = TestReadings.kaifaWith(Quantity.VOLTAGE_L1, 229.8);
-            String voltageTopic = d.configTopics(withVoltage).stream()
-                    .filter(t -> t.endsWith("/voltage_l1/config")).findFirst().orElseThrow();
+            String voltageTopic = d.configTopics(withVoltage).stream().filter(t -> t.endsWith("/voltage_l1/config"))
+                    .findFirst().orElseThrow();
             feed.publish(withVoltage);
             int withVoltageConfigs = d.configs(withVoltage).size();
             assertThat(probe.take(withVoltageConfigs, WAIT, Duration.ofMillis(300)))
@@ -359,8 +359,8 @@ class MqttOutputTest {
             // waiting when the broker went away may come too: they describe the same meter)
             List<String> configTopics = got.stream().map(MqttProbe.Received::topic)
                     .filter(t -> t.startsWith(disco + "/sensor/")).toList();
-            assertThat(configTopics).doesNotHaveDuplicates().containsAll(new HaDiscovery(prefix, disco, "x")
-                    .configs(newest).stream().map(OutboundMessage::topic).toList());
+            assertThat(configTopics).doesNotHaveDuplicates().containsAll(
+                    new HaDiscovery(prefix, disco, "x").configs(newest).stream().map(OutboundMessage::topic).toList());
         }
     }
 
@@ -407,10 +407,8 @@ class MqttOutputTest {
 
     @Test
     void aBadUrlFailsStartWithAClearMessage() {
-        MqttOutput o = new MqttOutput(
-                new MqttOutputConfig("tcp://", null, null, "x", "smartmeter", 1, true, false, List.of(), false,
-                        "homeassistant"),
-                json);
+        MqttOutput o = new MqttOutput(new MqttOutputConfig("tcp://", null, null, "x", "smartmeter", 1, true, false,
+                List.of(), false, "homeassistant"), json);
         assertThatThrownBy(() -> o.start(feed)).isInstanceOf(IOException.class).hasMessageContaining("MQTT broker");
         assertThat(feed.listenerCount()).isZero();
     }

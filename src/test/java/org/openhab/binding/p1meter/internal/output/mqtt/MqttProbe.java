@@ -47,8 +47,7 @@ public final class MqttProbe implements AutoCloseable {
     }
 
     /** A subscriber that logs in with a user name and password. */
-    public static MqttProbe withLogin(int port, String user, String password, String... filters)
-            throws MqttException {
+    public static MqttProbe withLogin(int port, String user, String password, String... filters) throws MqttException {
         return new MqttProbe(port, user, password, filters);
     }
 
@@ -57,8 +56,8 @@ public final class MqttProbe implements AutoCloseable {
         client = connectWithRetry(port, user, password, filters);
     }
 
-    private MqttClient connectWithRetry(int port, @Nullable String user, @Nullable String password,
-            String[] filters) throws MqttException {
+    private MqttClient connectWithRetry(int port, @Nullable String user, @Nullable String password, String[] filters)
+            throws MqttException {
         // Moquette 0.17 now and then drops a connection that arrives while it is still tearing down another
         // client's ("SUBSCRIBE received on already closed connection"); a subscriber that could not even
         // subscribe tells nothing about the code under test, so it tries again
@@ -87,8 +86,8 @@ public final class MqttProbe implements AutoCloseable {
         throw last != null ? last : new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION);
     }
 
-    private void connectAndSubscribe(MqttClient c, @Nullable String user, @Nullable String password,
-            String[] filters) throws MqttException {
+    private void connectAndSubscribe(MqttClient c, @Nullable String user, @Nullable String password, String[] filters)
+            throws MqttException {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setConnectionTimeout(5);
@@ -98,9 +97,8 @@ public final class MqttProbe implements AutoCloseable {
         }
         c.connect(o);
         for (String f : filters.length == 0 ? new String[] { "#" } : filters) {
-            c.subscribe(f, 1, (topic, message) -> received
-                    .add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
-                            message.isRetained())));
+            c.subscribe(f, 1, (topic, message) -> received.add(new Received(topic,
+                    new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained())));
         }
     }
 

@@ -107,9 +107,8 @@ class MqttPublishingTest {
     private static P1Telegram telegram(double kw, String time, double m3) {
         return new P1Telegram.Builder().header("ISK5\\2M550T-1012").p1Version("50")
                 .equipmentId("4530303434303037333832323436303139").set(Quantity.ENERGY_IMPORT_T1, 2130.115)
-                .set(Quantity.POWER_IMPORT, kw).set(Quantity.POWER_EXPORT, 0)
-                .mbus(List.of(new MBusDevice(1, MBusDevice.TYPE_GAS, GAS_SERIAL, OffsetDateTime.parse(time), m3,
-                        Quantity.Unit.M3, -1)))
+                .set(Quantity.POWER_IMPORT, kw).set(Quantity.POWER_EXPORT, 0).mbus(List.of(new MBusDevice(1,
+                        MBusDevice.TYPE_GAS, GAS_SERIAL, OffsetDateTime.parse(time), m3, Quantity.Unit.M3, -1)))
                 .build();
     }
 
@@ -143,8 +142,8 @@ class MqttPublishingTest {
             assertThat(withoutTc(probe.await(prefix + "/status/gasUsage", WAIT)))
                     .isEqualTo("{\"previousUsage\":0.048,\"relative\":0.044,"
                             + "\"message\":\"Reading increased +0.044 to 1342.1\",\"val\":0.528}");
-            assertThat(JsonParser.parseString(probe.await(prefix + "/status/gasFlow", WAIT).payload())
-                    .getAsJsonObject().get("val").getAsDouble()).isEqualTo(0.528);
+            assertThat(JsonParser.parseString(probe.await(prefix + "/status/gasFlow", WAIT).payload()).getAsJsonObject()
+                    .get("val").getAsDouble()).isEqualTo(0.528);
         }
     }
 
@@ -270,7 +269,8 @@ class MqttPublishingTest {
             List<MqttProbe.Received> retained = late.collect(Duration.ofMillis(1000));
             assertThat(retained).extracting(MqttProbe.Received::topic).contains(t1).doesNotContain(own);
             assertThat(retained).filteredOn(m -> m.topic().equals(t1)).singleElement()
-                    .extracting(MqttProbe.Received::payload).asString().contains("\"state_class\":\"total_increasing\"");
+                    .extracting(MqttProbe.Received::payload).asString()
+                    .contains("\"state_class\":\"total_increasing\"");
         }
     }
 

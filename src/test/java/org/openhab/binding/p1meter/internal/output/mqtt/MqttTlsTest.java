@@ -35,12 +35,12 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.p1meter.internal.Await;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
-import org.openhab.binding.p1meter.internal.Await;
-import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 
 /**
  * {@code mqtts://} with credentials from the URL against a Moquette broker with TLS and a login: the handshake,
@@ -128,9 +128,10 @@ class MqttTlsTest {
             wrong = null;
 
             // the right one, percent-encoded in the URL
-            right = new MqttOutput(MqttOutputConfig.of("mqtts://jan:geheim%20wachtwoord@127.0.0.1:" + tlsPort, null,
-                    null, "p1-tls", "tls", 1, true, false, null, false, null), TelegramJsonOf.INSTANCE,
-                    ssl.getSocketFactory(), 100, 200);
+            right = new MqttOutput(
+                    MqttOutputConfig.of("mqtts://jan:geheim%20wachtwoord@127.0.0.1:" + tlsPort, null, null, "p1-tls",
+                            "tls", 1, true, false, null, false, null),
+                    TelegramJsonOf.INSTANCE, ssl.getSocketFactory(), 100, 200);
             right.start(feed);
             assertThat(probe.probe.await("tls/connected", WAIT).payload()).isEqualTo("2");
             feed.publish(TestReadings.kaifa());

@@ -47,8 +47,7 @@ public final class TestReadings {
     /** A small telegram with the given import power, for many distinct readings. */
     public static P1Telegram kaifaWithUsage(double kw) {
         return new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
-                .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, kw)
-                .set(Quantity.POWER_EXPORT, 0)
+                .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, kw).set(Quantity.POWER_EXPORT, 0)
                 .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T21:00:00+02:00"),
                         1543.012, Quantity.Unit.M3, -1)))
                 .build();
@@ -57,10 +56,9 @@ public final class TestReadings {
     /** {@link #kaifaWithUsage} with one more quantity, as when a meter starts sending something new. */
     public static P1Telegram kaifaWith(Quantity extra, double value) {
         return new P1Telegram.Builder().header("KFM5KAIFA-METER").p1Version("42").equipmentId("4530303033")
-                .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, 0.4)
-                .set(Quantity.POWER_EXPORT, 0).set(extra, value)
-                .mbus(List.of(new MBusDevice(2, 3, "4730303339", OffsetDateTime.parse("2019-05-14T21:00:00+02:00"),
-                        1543.012, Quantity.Unit.M3, -1)))
+                .set(Quantity.ENERGY_IMPORT_T1, 2000.123).set(Quantity.POWER_IMPORT, 0.4).set(Quantity.POWER_EXPORT, 0)
+                .set(extra, value).mbus(List.of(new MBusDevice(2, 3, "4730303339",
+                        OffsetDateTime.parse("2019-05-14T21:00:00+02:00"), 1543.012, Quantity.Unit.M3, -1)))
                 .build();
     }
 

@@ -98,8 +98,9 @@ class ConsumerPolicyTest {
         replay.start();
 
         JsonTcpServer json = new JsonTcpServer("127.0.0.1", 0, 3);
-        P1Reader reader = new P1Reader(new TcpSource("127.0.0.1", dongle.getLocalPort(), Duration.ofSeconds(5),
-                Duration.ofSeconds(60)), DecoderConfig.plaintext(), ReaderOptions.defaults());
+        P1Reader reader = new P1Reader(
+                new TcpSource("127.0.0.1", dongle.getLocalPort(), Duration.ofSeconds(5), Duration.ofSeconds(60)),
+                DecoderConfig.plaintext(), ReaderOptions.defaults());
         cleanup.add(reader::stop);
         json.start(reader);
         cleanup.add(json);
@@ -199,8 +200,8 @@ class ConsumerPolicyTest {
             await().atMost(30, TimeUnit.SECONDS).until(() -> reader.stats().telegrams() == telegrams);
             assertThat(reader.pacingTime()).as("time the reader waited").isZero();
             await().atMost(5, TimeUnit.SECONDS).until(() -> json.clientCount() == 0);
-            assertThat(log.text()).containsPattern("json TCP client /127\\.0\\.0\\.1:" + stopped.getLocalPort()
-                    + " dropped: more than 1 MB waiting");
+            assertThat(log.text()).containsPattern(
+                    "json TCP client /127\\.0\\.0\\.1:" + stopped.getLocalPort() + " dropped: more than 1 MB waiting");
         }
     }
 
@@ -225,8 +226,9 @@ class ConsumerPolicyTest {
         }
         // and a fourth is still refused: the limit of three stays
         Socket fourth = connect(json.localPort());
-        assertThat(new BufferedReader(new InputStreamReader(fourth.getInputStream(), StandardCharsets.UTF_8))
-                .readLine()).startsWith("Too many connections");
+        assertThat(
+                new BufferedReader(new InputStreamReader(fourth.getInputStream(), StandardCharsets.UTF_8)).readLine())
+                .startsWith("Too many connections");
     }
 
     private Socket connect(int port) throws IOException {
@@ -239,13 +241,12 @@ class ConsumerPolicyTest {
     /** Reads numbered JSON readings until {@code count} came or the server stopped; rests 1 ms every so often. */
     private static List<Integer> readNumbers(Socket s, int count, int restEvery) throws IOException {
         s.setSoTimeout(30_000);
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8),
-                1024);
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8), 1024);
         List<Integer> numbers = new ArrayList<>();
         String line;
         while (numbers.size() < count && (line = in.readLine()) != null) {
-            numbers.add(NumberedTelegrams.number(new BigDecimal(
-                    JsonParser.parseString(line).getAsJsonObject().get("totalT1Use").getAsString())));
+            numbers.add(NumberedTelegrams.number(
+                    new BigDecimal(JsonParser.parseString(line).getAsJsonObject().get("totalT1Use").getAsString())));
             if (restEvery > 0 && numbers.size() % restEvery == 0) {
                 rest(1);
             }

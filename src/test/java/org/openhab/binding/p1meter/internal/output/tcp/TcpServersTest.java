@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.p1meter.internal.Await;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
 import org.openhab.binding.p1meter.internal.reader.FakeDongle;
+import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.P1Reader;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
 import org.openhab.binding.p1meter.internal.reader.TcpSource;
-import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
 
 import com.google.gson.JsonObject;
@@ -107,8 +107,8 @@ class TcpServersTest {
         assertThat(json.clientCount()).isEqualTo(3);
 
         // phase 1: garbage, a good telegram, a corrupt one
-        toReader.write(concat("\r\n#@ line noise \u0001\u0002\r\n".getBytes(StandardCharsets.ISO_8859_1),
-                bytes(KAIFA), bytes(BAD_CRC)));
+        toReader.write(concat("\r\n#@ line noise \u0001\u0002\r\n".getBytes(StandardCharsets.ISO_8859_1), bytes(KAIFA),
+                bytes(BAD_CRC)));
         toReader.flush();
         BufferedReader[] in = new BufferedReader[3];
         for (int i = 0; i < 3; i++) {

@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramParser;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.TestTelegrams;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * The dashboard servlet in a real Jetty on a loopback port, asked over real HTTP.
@@ -137,8 +137,7 @@ class DashboardServletTest {
         HttpResponse<String> unversioned = get(daemon.http("/app.js"));
         assertThat(header(unversioned, "Cache-Control")).isEqualTo("no-cache");
         assertThat(header(unversioned, "ETag")).isEqualTo(header(js, "ETag"));
-        assertThat(get(daemon.http("/app.js"), "If-None-Match", "W/" + header(js, "ETag")).statusCode())
-                .isEqualTo(304);
+        assertThat(get(daemon.http("/app.js"), "If-None-Match", "W/" + header(js, "ETag")).statusCode()).isEqualTo(304);
 
         assertThat(header(get(daemon.http("/app.css")), "Content-Type")).startsWith("text/css");
         assertThat(header(get(daemon.http("/icon.svg")), "Content-Type")).startsWith("image/svg+xml");
@@ -156,8 +155,7 @@ class DashboardServletTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/../pom.xml", "/..%2fpom.xml", "/%2e%2e/%2e%2e/etc/passwd", "/web/../web/app.js",
-            "/..\\app.js", "/./app.js/../../../etc/passwd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-            "/app.js%00.html" })
+            "/..\\app.js", "/./app.js/../../../etc/passwd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/app.js%00.html" })
     void pathTraversalReachesNothing(String path) throws Exception {
         // sent byte for byte over a socket: an HTTP client library would normalise these paths first
         try (Socket socket = new Socket("127.0.0.1", daemon.port())) {
@@ -314,8 +312,9 @@ class DashboardServletTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
 
-        HttpResponse<String> head = client.send(HttpRequest.newBuilder(daemon.http("/app.js"))
-                .timeout(Duration.ofSeconds(5)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> head = client.send(
+                HttpRequest.newBuilder(daemon.http("/app.js")).timeout(Duration.ofSeconds(5))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();

@@ -40,17 +40,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.openhab.binding.p1meter.internal.Await;
-import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.dsmr.DecoderConfig;
+import org.openhab.binding.p1meter.internal.reader.ConnectionState;
 import org.openhab.binding.p1meter.internal.reader.ManualFeed;
 import org.openhab.binding.p1meter.internal.reader.NumberedTelegrams;
 import org.openhab.binding.p1meter.internal.reader.P1Reader;
 import org.openhab.binding.p1meter.internal.reader.ReaderOptions;
 import org.openhab.binding.p1meter.internal.reader.ReplaySource;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * The dashboard's web socket in a real Jetty, with a real Jetty web socket client.
@@ -215,8 +215,9 @@ class DashboardSocketTest {
     void aBrowserThatStopsReadingNeitherStallsTheFeedNorOtherBrowsers() throws Exception {
         // big readings fill the socket buffers after a few dozen messages
         String padding = "x".repeat(256 * 1024);
-        DashboardHub h = new DashboardHub(feed, t -> "{\"currentUsage\":" + t.get(
-                org.openhab.binding.p1meter.internal.dsmr.Quantity.POWER_IMPORT) + ",\"pad\":\"" + padding + "\"}",
+        DashboardHub h = new DashboardHub(feed,
+                t -> "{\"currentUsage\":" + t.get(org.openhab.binding.p1meter.internal.dsmr.Quantity.POWER_IMPORT)
+                        + ",\"pad\":\"" + padding + "\"}",
                 org.openhab.binding.p1meter.internal.reader.ConsumerLimits.defaults());
         WebTestServer s = start(h);
 
@@ -241,8 +242,7 @@ class DashboardSocketTest {
                 assertThat(m.get("topic").getAsString()).isEqualTo("dsmr");
                 assertThat(m.getAsJsonObject("payload").get("currentUsage").getAsDouble()).isEqualTo(i);
             }
-            assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).as("longest time the feed waited, ms")
-                    .isLessThan(500);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).as("longest time the feed waited, ms").isLessThan(500);
             // 200 readings of 256 KB pass the stuck browser's 4 MB backlog limit: it is disconnected, the other stays
             Await.until(Duration.ofSeconds(10), () -> h.sessions() == 1);
             assertThat(h.sessions()).isEqualTo(1);
@@ -285,8 +285,8 @@ class DashboardSocketTest {
             DashboardHub h = new DashboardHub(reader);
             hub = h;
             h.start();
-            WebTestServer s = new WebTestServer(new DashboardServlet(reader, "./"), "/*",
-                    (req, resp) -> h.newSocket(), "/");
+            WebTestServer s = new WebTestServer(new DashboardServlet(reader, "./"), "/*", (req, resp) -> h.newSocket(),
+                    "/");
             server = s;
             SlowBrowser browser = new SlowBrowser();
             client.connect(browser, s.ws("/")).get(10, TimeUnit.SECONDS);
@@ -400,5 +400,4 @@ class DashboardSocketTest {
         head.forEach(b -> text.append((char) b.intValue()));
         assertThat(text.toString()).startsWith("HTTP/1.1 101");
     }
-
 }

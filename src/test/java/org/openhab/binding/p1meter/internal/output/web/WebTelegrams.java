@@ -33,10 +33,10 @@ final class WebTelegrams {
     static P1Telegram telegram(double importKw, double exportKw, String time) {
         return new P1Telegram.Builder().header("ISK5\\2M550T-1012").crcChecked(true).p1Version("50")
                 .timestamp(OffsetDateTime.parse(time)).equipmentId("4530303434303037313331363530363137")
-                .set(Quantity.TARIFF, 2).set(Quantity.ENERGY_IMPORT_T1, 1234.567).set(Quantity.ENERGY_IMPORT_T2, 2345.678)
-                .set(Quantity.ENERGY_EXPORT_T1, 12.5).set(Quantity.ENERGY_EXPORT_T2, 34.25)
-                .set(Quantity.POWER_IMPORT, importKw).set(Quantity.POWER_EXPORT, exportKw)
-                .set(Quantity.VOLTAGE_L1, 231.2).set(Quantity.CURRENT_L1, 5)
+                .set(Quantity.TARIFF, 2).set(Quantity.ENERGY_IMPORT_T1, 1234.567)
+                .set(Quantity.ENERGY_IMPORT_T2, 2345.678).set(Quantity.ENERGY_EXPORT_T1, 12.5)
+                .set(Quantity.ENERGY_EXPORT_T2, 34.25).set(Quantity.POWER_IMPORT, importKw)
+                .set(Quantity.POWER_EXPORT, exportKw).set(Quantity.VOLTAGE_L1, 231.2).set(Quantity.CURRENT_L1, 5)
                 .set(Quantity.POWER_IMPORT_L1, importKw).set(Quantity.POWER_EXPORT_L1, exportKw).build();
     }
 }

@@ -47,9 +47,9 @@ class WebhookSettingsTest {
         assertThat(settings(null, List.of(), 30).toConfig(NAMES).fields()).isEmpty();
         assertThat(settings(" gas , powerTs,peakDemand_value", List.of(), 30).toConfig(NAMES).fields())
                 .containsExactly("gas", "powerTs", "peakDemand_value");
-        assertThat(settings(WebhookSettings.DEFAULT_FIELDS, List.of(), 30).toConfig(NAMES).fields())
-                .containsExactly("powerTs", "totalT1Use", "totalT2Use", "totalT1Delivered", "totalT2Delivered",
-                        "gas_ts", "gas_totalUse");
+        assertThat(settings(WebhookSettings.DEFAULT_FIELDS, List.of(), 30).toConfig(NAMES).fields()).containsExactly(
+                "powerTs", "totalT1Use", "totalT2Use", "totalT1Delivered", "totalT2Delivered", "gas_ts",
+                "gas_totalUse");
     }
 
     @Test
@@ -66,8 +66,8 @@ class WebhookSettingsTest {
 
     @Test
     void headersAreNameColonValueAndOnlyThoseAnHttpClientMaySend() {
-        assertThat(settings("all", List.of("Authorization: Bearer a:b", "X-Meter:home"), 30).toConfig(NAMES)
-                .headers()).isEqualTo(Map.of("Authorization", "Bearer a:b", "X-Meter", "home"));
+        assertThat(settings("all", List.of("Authorization: Bearer a:b", "X-Meter:home"), 30).toConfig(NAMES).headers())
+                .isEqualTo(Map.of("Authorization", "Bearer a:b", "X-Meter", "home"));
         assertThatThrownBy(() -> settings("all", List.of("no colon"), 30).toConfig(NAMES))
                 .hasMessage("HEADER-SETTING must be 'Name: value', got 'no colon'");
         assertThatThrownBy(() -> settings("all", List.of(": value"), 30).toConfig(NAMES))
@@ -96,12 +96,15 @@ class WebhookSettingsTest {
     void theUrlAndTheIntervalAreNamed() {
         assertThatThrownBy(() -> new WebhookSettings(" ", 60, false, "all", List.of(), 30).toConfig(NAMES))
                 .hasMessageStartingWith("URL-SETTING is empty");
-        assertThatThrownBy(() -> new WebhookSettings("ftp://example.org/", 60, false, "all", List.of(), 30)
-                .toConfig(NAMES)).hasMessageStartingWith("URL-SETTING: ").hasMessageContaining("ftp://example.org/");
-        assertThatThrownBy(() -> new WebhookSettings("http://exa mple.org/", 60, false, "all", List.of(), 30)
-                .toConfig(NAMES)).hasMessageStartingWith("URL-SETTING: invalid post URL 'http://exa mple.org/'");
-        assertThatThrownBy(() -> new WebhookSettings("http://example.org/", 0, false, "all", List.of(), 30)
-                .toConfig(NAMES)).hasMessage("INTERVAL-SETTING must be a positive number of seconds, got 0");
+        assertThatThrownBy(
+                () -> new WebhookSettings("ftp://example.org/", 60, false, "all", List.of(), 30).toConfig(NAMES))
+                .hasMessageStartingWith("URL-SETTING: ").hasMessageContaining("ftp://example.org/");
+        assertThatThrownBy(
+                () -> new WebhookSettings("http://exa mple.org/", 60, false, "all", List.of(), 30).toConfig(NAMES))
+                .hasMessageStartingWith("URL-SETTING: invalid post URL 'http://exa mple.org/'");
+        assertThatThrownBy(
+                () -> new WebhookSettings("http://example.org/", 0, false, "all", List.of(), 30).toConfig(NAMES))
+                .hasMessage("INTERVAL-SETTING must be a positive number of seconds, got 0");
         WebhookConfig c = new WebhookSettings("https://example.org/p1", 60, true, "all", List.of(), 30).toConfig(NAMES);
         assertThat(c.url()).hasToString("https://example.org/p1");
         assertThat(c.interval()).isEqualTo(Duration.ofSeconds(60));
