@@ -63,27 +63,13 @@ import io.moquette.broker.config.MemoryConfig;
 @NonNullByDefault
 public final class MqttLatencyBenchmark {
 
-    private static final String TEMPLATE = "/ISK5\\2M550T-1012\r\n\r\n" + "1-3:0.2.8(50)\r\n"
-            + "0-0:1.0.0(180104231941W)\r\n" + "0-0:96.1.1(4530303434303036393033333132393137)\r\n"
-            + "1-0:1.8.1(000156.167*kWh)\r\n" + "1-0:1.8.2(000071.546*kWh)\r\n" + "1-0:2.8.1(000000.000*kWh)\r\n"
-            + "1-0:2.8.2(000000.000*kWh)\r\n" + "0-0:96.14.0(0001)\r\n" + "1-0:1.7.0(%s*kW)\r\n"
-            + "1-0:2.7.0(00.000*kW)\r\n" + "0-0:96.7.21(00009)\r\n" + "0-0:96.7.9(00005)\r\n"
-            + "1-0:99.97.0(2)(0-0:96.7.19)(170609063239S)(0000000267*s)(170611001706S)(0000149657*s)\r\n"
-            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n" + "1-0:32.36.0(00002)\r\n"
-            + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n" + "1-0:32.7.0(234.8*V)\r\n"
-            + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n" + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n"
-            + "1-0:71.7.0(001*A)\r\n" + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n"
-            + "1-0:61.7.0(00.158*kW)\r\n" + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n"
-            + "1-0:62.7.0(00.000*kW)\r\n" + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
-            + "0-1:24.2.1(180104231507W)(00212.529*m3)\r\n" + "!";
-
     private MqttLatencyBenchmark() {
     }
 
     /** Telegram number {@code seq} (1..99999): its import power is seq/1000 kW, so the reading names it. */
     static byte[] telegram(int seq) {
         String power = String.format(Locale.ROOT, "%06.3f", seq / 1000.0);
-        byte[] body = String.format(Locale.ROOT, TEMPLATE, power).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = BenchmarkTelegrams.withImportPower(power).getBytes(StandardCharsets.ISO_8859_1);
         String crc = String.format(Locale.ROOT, "%04X\r\n", Crc16.compute(body, 0, body.length));
         byte[] out = Arrays.copyOf(body, body.length + crc.length());
         System.arraycopy(crc.getBytes(StandardCharsets.ISO_8859_1), 0, out, body.length, crc.length());

@@ -81,19 +81,6 @@ public final class SoakRun {
     private static final byte[] T1 = "\"totalT1Use\":".getBytes(StandardCharsets.US_ASCII);
 
     /** A three-phase DSMR 5 telegram with gas; {@code 1-0:1.8.1} carries the telegram's number. */
-    private static final String TEMPLATE = "/ISK5\\2M550T-1012\r\n\r\n" + "1-3:0.2.8(50)\r\n"
-            + "0-0:1.0.0(180104231941W)\r\n" + "0-0:96.1.1(4530303434303036393033333132393137)\r\n"
-            + "1-0:1.8.1(NNNNNN.NNN*kWh)\r\n" + "1-0:1.8.2(000071.546*kWh)\r\n" + "1-0:2.8.1(000000.000*kWh)\r\n"
-            + "1-0:2.8.2(000000.000*kWh)\r\n" + "0-0:96.14.0(0001)\r\n" + "1-0:1.7.0(00.424*kW)\r\n"
-            + "1-0:2.7.0(00.000*kW)\r\n" + "0-0:96.7.21(00009)\r\n" + "0-0:96.7.9(00005)\r\n"
-            + "1-0:99.97.0(2)(0-0:96.7.19)(170609063239S)(0000000267*s)(170611001706S)(0000149657*s)\r\n"
-            + "1-0:32.32.0(00000)\r\n" + "1-0:52.32.0(00000)\r\n" + "1-0:72.32.0(00000)\r\n" + "1-0:32.36.0(00002)\r\n"
-            + "1-0:52.36.0(00002)\r\n" + "1-0:72.36.0(00002)\r\n" + "0-0:96.13.0()\r\n" + "1-0:32.7.0(234.8*V)\r\n"
-            + "1-0:52.7.0(232.1*V)\r\n" + "1-0:72.7.0(235.3*V)\r\n" + "1-0:31.7.0(000*A)\r\n" + "1-0:51.7.0(001*A)\r\n"
-            + "1-0:71.7.0(001*A)\r\n" + "1-0:21.7.0(00.122*kW)\r\n" + "1-0:41.7.0(00.237*kW)\r\n"
-            + "1-0:61.7.0(00.065*kW)\r\n" + "1-0:22.7.0(00.000*kW)\r\n" + "1-0:42.7.0(00.000*kW)\r\n"
-            + "1-0:62.7.0(00.000*kW)\r\n" + "0-1:24.1.0(003)\r\n" + "0-1:96.1.0(4730303339303031373633333738373137)\r\n"
-            + "0-1:24.2.1(180104231507W)(00212.529*m3)\r\n" + "!XXXX\r\n";
 
     private final int telegrams;
     private final boolean allOutputs;
@@ -157,9 +144,10 @@ public final class SoakRun {
     }
 
     private int run() throws Exception {
-        byte[] template = TEMPLATE.getBytes(StandardCharsets.US_ASCII);
-        int t1At = TEMPLATE.indexOf("NNNNNN.NNN");
-        int crcAt = TEMPLATE.indexOf("XXXX");
+        byte[] template = BenchmarkTelegrams.TEMPLATE.getBytes(StandardCharsets.US_ASCII);
+        template[BenchmarkTelegrams.POWER_DIGIT_AT] = '4'; // 0.424 kW: only the T1 reading counts here
+        int t1At = BenchmarkTelegrams.T1_AT;
+        int crcAt = BenchmarkTelegrams.CRC_AT;
 
         ServerSocket source = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         @Nullable
