@@ -54,15 +54,20 @@ public final class MeterServer implements AutoCloseable {
         await("a client on the meter's port " + port()).atMost(Duration.ofSeconds(60)).until(() -> clients() > 0);
     }
 
-    /** Sends the next telegram to every client; returns it. */
+    /**
+     * Sends the next telegram to every client; returns it. A telegram a test sends on purpose is for the bridge:
+     * while none is connected (it is reconnecting) this waits for it rather than sending into the void.
+     */
     public synchronized byte[] send() {
+        awaitClient();
         byte[] telegram = meter.nextTelegram();
         dongle.send(telegram);
         return telegram;
     }
 
-    /** Sends these bytes to every client (a client that fails is dropped, as a dongle does). */
+    /** Sends these bytes to every client, once one is connected (a client that fails is dropped, as a dongle does). */
     public void send(byte[] bytes) {
+        awaitClient();
         dongle.send(bytes);
     }
 
