@@ -327,8 +327,20 @@ final class Daemon {
         // servers and web sockets drop a client that stops reading, and log it
         logger.info(
                 "Stopped after {} telegrams, {} rejected, {} events skipped by listeners past their backlog "
-                        + "limit; waited {} ms for consumers that were behind",
-                s.telegrams(), s.rejectedTotal(), s.droppedEvents(), reader.pacingTime().toMillis());
+                        + "limit; waited {} ms for consumers that were behind{}",
+                s.telegrams(), s.rejectedTotal(), s.droppedEvents(), reader.pacingTime().toMillis(), mqttSkipped());
+    }
+
+    /** The readings MQTT never published (the broker was away, given up on or past the bound), for the stop line. */
+    private String mqttSkipped() {
+        StringBuilder b = new StringBuilder();
+        for (P1Output output : outputs) {
+            if (output instanceof MqttOutput mqtt) {
+                b.append("; ").append(mqtt.skippedReadings())
+                        .append(" readings not published to MQTT (broker away or behind)");
+            }
+        }
+        return b.toString();
     }
 
     List<P1Output> outputs() {

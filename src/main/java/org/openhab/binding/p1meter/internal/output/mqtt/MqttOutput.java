@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -42,8 +42,10 @@ import org.openhab.binding.p1meter.internal.dsmr.P1Telegram;
 import org.openhab.binding.p1meter.internal.dsmr.TelegramJson;
 import org.openhab.binding.p1meter.internal.output.P1Output;
 import org.openhab.binding.p1meter.internal.reader.ConnectionState;
+import org.openhab.binding.p1meter.internal.reader.ConsumerLimits;
 import org.openhab.binding.p1meter.internal.reader.DirectListener;
 import org.openhab.binding.p1meter.internal.reader.P1Feed;
+import org.openhab.binding.p1meter.internal.reader.PacedListener;
 import org.openhab.binding.p1meter.internal.reader.UsageChange;
 import org.openhab.binding.p1meter.internal.reader.UsageTracker;
 import org.slf4j.Logger;
@@ -59,14 +61,19 @@ import com.google.gson.JsonParser;
  * will), plus the gas flow ({@code status/gasFlow}), Home Assistant discovery and a publish interval.
  *
  * <p>
- * The feed calls this output on the reader's thread ({@link DirectListener}); its callbacks only hand the
- * newest telegram to the publisher, or put small messages in a {@link LatestPerTopicQueue}. One publisher thread
- * turns the newest telegram into its messages, owns the Paho client, connects, publishes and reconnects with
- * backoff. A slow or dead broker
- * therefore never holds up the reader or the other outputs, and while it is away the queue keeps only the newest
- * message per topic. Publishing is pipelined (Paho's asynchronous client): the publisher hands a message over
- * without waiting for the broker's acknowledgement of the one before, and a message whose delivery fails goes
- * back into the queue unless a newer one for its topic is already waiting.
+ * The feed calls this output on the reader's thread ({@link DirectListener}); its callbacks only put the telegram
+ * in a {@link ReadingBacklog}, or small messages in a {@link LatestPerTopicQueue}. One publisher thread turns the
+ * telegrams into messages, one telegram once the previous one's messages are all handed to Paho, owns the Paho
+ * client, connects, publishes and reconnects with backoff. Publishing is pipelined (Paho's asynchronous client):
+ * the publisher hands a message over without waiting for the broker's acknowledgement of the one before, and a
+ * message whose delivery fails goes back into the queue unless a newer one for its topic is already waiting.
+ *
+ * <p>
+ * The consumer policy, as for a TCP client: a broker that takes what it is given gets every telegram, in order;
+ * while more than {@link #HIGH_WATER} telegrams wait for it the output is {@link #behind()}, and a source that can
+ * wait (a TCP dongle, a replay) is read no faster than the broker takes them. A broker that is away, or takes
+ * nothing for the no-progress time while telegrams wait (logged), is given only the newest telegram until it takes
+ * one again, so that a slow or dead broker never holds up the reader or the other outputs.
  *
  * <p>
  * {@code <prefix>/connected} follows the mqtt-smarthome convention: {@code 2} connected to the broker and the
@@ -76,20 +83,31 @@ import com.google.gson.JsonParser;
  * <p>
  * {@code status/usage}, {@code status/gasUsage} and {@code status/gasFlow} are derived here, from the telegrams
  * this output publishes, rather than taken from the reader's events: with a publish interval (or a broker that
- * is behind, when the newest telegram wins) a change then always runs from the last published value to the
+ * was away, when the newest telegram wins) a change then always runs from the last published value to the
  * new one, never from a value nobody saw.
  *
  * @author P1 Meter Team - Initial contribution
  */
 @NonNullByDefault
-public final class MqttOutput implements P1Output, DirectListener {
+public final class MqttOutput implements P1Output, DirectListener, PacedListener {
 
     static final int QUEUE_CAPACITY = 1024;
+    /** Telegrams waiting for the broker beyond which this output is behind: a few replay reads' worth. */
+    static final int HIGH_WATER = 64;
+    /**
+     * Telegrams that may wait for a broker that is connected and taking them: a few MB, and 17 minutes of a
+     * meter that sends every second (only a serial line, which is never held up, can get this far ahead).
+     */
+    static final int MAX_BACKLOG = 1024;
     private static final long DEFAULT_MIN_BACKOFF_MS = 1000;
     private static final long DEFAULT_MAX_BACKOFF_MS = 60_000;
     /** Longest a connect, subscribe or disconnect may take before the connection counts as dead. */
     private static final long ACK_TIMEOUT_MS = 10_000;
-    /** QoS 1/2 messages handed to Paho and not yet acknowledged; past it the publisher waits briefly. */
+    /**
+     * Messages handed to Paho and not yet delivered (acknowledged, or for QoS 0 written); past it the publisher
+     * waits. Paho's own limit counts only messages already written: while the broker does not read, Paho would
+     * take every message into an unbounded list, and a broker that stopped taking would look like one that takes.
+     */
     private static final int MAX_INFLIGHT = 200;
 
     private final Logger logger = LoggerFactory.getLogger(MqttOutput.class);
@@ -113,8 +131,14 @@ public final class MqttOutput implements P1Output, DirectListener {
     private HaDiscovery.@Nullable Shape announcedShape;
     /** Telegrams that could not be turned into messages; publisher thread only. */
     private long renderFailures;
-    /** The newest telegram the publisher has not turned into messages yet. */
-    private final AtomicReference<@Nullable P1Telegram> unrendered = new AtomicReference<>();
+    /** The telegrams the publisher has not turned into messages yet. */
+    private final ReadingBacklog backlog = new ReadingBacklog(MAX_BACKLOG);
+    /** Connected and not lost since: telegrams then wait their turn, otherwise only the newest. */
+    private volatile boolean brokerUp;
+    /** Set when the broker took nothing for {@link #noProgressNanos} while telegrams waited; reader thread. */
+    private volatile boolean gaveUp;
+    private boolean overflowWarned;
+    private final long noProgressNanos;
     /** Usage events from the published telegrams; publisher thread only. */
     private final UsageTracker usage = new UsageTracker();
     /** The shortest time between published readings, 0 for every telegram. */
@@ -130,7 +154,8 @@ public final class MqttOutput implements P1Output, DirectListener {
     private @Nullable P1Feed feed;
     private @Nullable Thread publisher;
     private @Nullable MqttAsyncClient client;
-    private final IMqttActionListener deliveryListener = new DeliveryListener();
+    /** Counts this connection's messages in flight; publisher thread only (a new one per connection). */
+    private DeliveryListener delivery = new DeliveryListener();
 
     /** Publishes the contract's JSON reading ({@link TelegramJson}) on {@code status/energy}. */
     public MqttOutput(MqttOutputConfig config) {
@@ -154,6 +179,14 @@ public final class MqttOutput implements P1Output, DirectListener {
     /** ... and the clock of the publish interval, in nanoseconds (tests move it on by hand). */
     MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson, @Nullable SocketFactory socketFactory,
             long minBackoffMs, long maxBackoffMs, LongSupplier clock) {
+        this(config, readingJson, socketFactory, minBackoffMs, maxBackoffMs, clock,
+                ConsumerLimits.DEFAULT_NO_PROGRESS_TIMEOUT.toNanos());
+    }
+
+    /** ... and how long a broker may take nothing while telegrams wait before it gets only the newest. */
+    MqttOutput(MqttOutputConfig config, Function<P1Telegram, String> readingJson, @Nullable SocketFactory socketFactory,
+            long minBackoffMs, long maxBackoffMs, LongSupplier clock, long noProgressNanos) {
+        this.noProgressNanos = noProgressNanos;
         this.clock = clock;
         this.config = config;
         this.readingJson = readingJson;
@@ -234,15 +267,23 @@ public final class MqttOutput implements P1Output, DirectListener {
                 + (config.discovery() ? ", Home Assistant discovery on " + config.discoveryPrefix() : "") + ")";
     }
 
-    /** True while connected to the broker (for status displays and tests). */
+    /**
+     * True while connected to the broker, with the connected state published and Home Assistant's status
+     * subscribed (for status displays and tests).
+     */
     public boolean isConnected() {
         MqttAsyncClient c = client;
-        return c != null && c.isConnected();
+        return brokerUp && c != null && c.isConnected();
     }
 
     /** Messages dropped because the queue was full (distinct topics beyond its capacity). */
     public long droppedMessages() {
         return queue.dropped();
+    }
+
+    /** Telegrams never published: only the newest was kept while the broker was away, behind or past the bound. */
+    public long skippedReadings() {
+        return backlog.skipped();
     }
 
     // --- feed events: no network I/O here, only messages into the queue ---
@@ -254,17 +295,59 @@ public final class MqttOutput implements P1Output, DirectListener {
             sourceUp = true;
             queue.offerFirst(List.of(connectedMessage()));
         }
-        // called on the reader's thread: only hand the telegram over; the publisher turns the newest one into
-        // messages when it gets to it (a broker that is behind skips readings, as the queue would anyway)
-        if (unrendered.getAndSet(telegram) == null) {
-            queue.wakeUp();
+        // called on the reader's thread: only hand the telegram over; the publisher turns it into messages when
+        // it gets to it
+        checkProgress();
+        switch (backlog.add(telegram, keepAll(), System.nanoTime())) {
+            case FIRST:
+                queue.wakeUp();
+                break;
+            case OVERFLOWED:
+                if (!overflowWarned) {
+                    overflowWarned = true;
+                    logger.warn("MQTT broker {} is more than {} readings behind: skipping the oldest until it "
+                            + "catches up", config.describeBroker(), MAX_BACKLOG);
+                }
+                break;
+            case QUEUED:
+                break;
         }
     }
 
-    /** {@link #renderNewest}, logging what it throws: one odd telegram must not end the publisher thread. */
+    @Override
+    public boolean behind() {
+        checkProgress();
+        return keepAll() && backlog.size() > HIGH_WATER;
+    }
+
+    /**
+     * Whether every telegram waits its turn: no publish interval (which takes the newest), and a broker that is
+     * connected and taking them.
+     */
+    private boolean keepAll() {
+        return intervalNanos == 0 && !gaveUp && isConnected();
+    }
+
+    /** Reader thread: gives up on a broker that took nothing for the no-progress time while telegrams waited. */
+    private void checkProgress() {
+        if (gaveUp || !brokerUp) {
+            return;
+        }
+        long stalled = backlog.stalledNanos(System.nanoTime());
+        if (stalled > noProgressNanos) {
+            gaveUp = true;
+            backlog.keepNewest();
+            logger.warn(
+                    "MQTT broker {} took no reading for {} s while {} waited: sending only the newest reading "
+                            + "until it takes one again",
+                    config.describeBroker(), TimeUnit.NANOSECONDS.toSeconds(stalled), backlog.size());
+        }
+    }
+
+    /** {@link #renderNext}, logging what it throws: one odd telegram must not end the publisher thread. */
     private void renderGuarded() {
         try {
-            renderNewest();
+            renderNext();
         } catch (RuntimeException | LinkageError e) {
             if (++renderFailures == 1) {
                 logger.warn("cannot turn a telegram into MQTT messages: {}", e.toString(), e);
@@ -275,11 +358,19 @@ public final class MqttOutput implements P1Output, DirectListener {
     }
 
     /**
-     * Turns the newest telegram not yet seen by the publisher into messages, or keeps it for later when the
-     * publish interval has not passed; on the publisher's thread.
+     * Turns the next telegram into messages once the previous one's are all handed over (so that a reading never
+     * replaces one still waiting), or with an interval keeps the newest for later when the interval has not
+     * passed; on the publisher's thread.
      */
-    private void renderNewest() {
-        P1Telegram telegram = unrendered.getAndSet(null);
+    private void renderNext() {
+        if (intervalNanos == 0 && queue.size() > 0) {
+            return;
+        }
+        P1Telegram telegram = backlog.take(System.nanoTime());
+        if (telegram != null && gaveUp) {
+            gaveUp = false;
+            logger.info("MQTT broker {} takes readings again", config.describeBroker());
+        }
         if (intervalNanos == 0) {
             if (telegram != null) {
                 renderReading(telegram);
@@ -309,6 +400,9 @@ public final class MqttOutput implements P1Output, DirectListener {
 
     /** How long the publisher may wait for a message before a held reading is due. */
     private long pollMillis() {
+        if (intervalNanos == 0 && backlog.size() > 0) {
+            return 0; // the next telegram is rendered as soon as the queue is empty
+        }
         if (held == null) {
             return TimeUnit.SECONDS.toMillis(60); // a safety net only: whatever needs the publisher wakes it
         }
@@ -454,6 +548,8 @@ public final class MqttOutput implements P1Output, DirectListener {
                 return;
             }
             if (!c.isConnected() || connectionLost) {
+                brokerUp = false;
+                backlog.keepNewest(); // readings from while the broker was away: only the newest is worth sending
                 try {
                     connect(c);
                     backoff = minBackoffMs;
@@ -532,6 +628,8 @@ public final class MqttOutput implements P1Output, DirectListener {
         }
         o.setWill(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true);
         await(c.connect(o));
+        // messages of a lost connection that Paho never completes must not hold up this one
+        delivery = new DeliveryListener();
         // the connected state first, so that Home Assistant sees the sensors available with their configs
         OutboundMessage connected = connectedMessage();
         await(c.publish(connected.topic(), connected.payload(), config.qos(), true));
@@ -552,6 +650,7 @@ public final class MqttOutput implements P1Output, DirectListener {
                 discoveryWanted = true;
             }
         }
+        brokerUp = true;
         logger.info("connected to MQTT broker {} as {}", config.describeBroker(), config.clientId());
     }
 
@@ -608,15 +707,28 @@ public final class MqttOutput implements P1Output, DirectListener {
     }
 
     private void publish(MqttAsyncClient c, OutboundMessage m) {
+        DeliveryListener d = delivery;
         try {
-            c.publish(m.topic(), m.payload(), config.qos(), m.retained(), m, deliveryListener);
+            if (!d.window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                queue.requeue(m); // the broker takes nothing: look again (lost connection, close) in a moment
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queue.requeue(m);
+            return;
+        }
+        try {
+            c.publish(m.topic(), m.payload(), config.qos(), m.retained(), m, d);
         } catch (MqttException e) {
+            d.window.release();
             queue.requeue(m);
             if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
                 // the broker is slow to acknowledge: give it a moment rather than spin
                 pause(10);
             } else {
                 logger.debug("publishing {} failed: {}", m.topic(), describe(e));
+                brokerUp = false;
                 connectionLost = true;
             }
         }
@@ -640,11 +752,23 @@ public final class MqttOutput implements P1Output, DirectListener {
         }
         try {
             if (c.isConnected() && !connectionLost) {
-                renderGuarded();
+                // what waits, for at most two seconds
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-                OutboundMessage m;
-                while (System.nanoTime() < deadline && (m = queue.poll(0, TimeUnit.MILLISECONDS)) != null) {
-                    c.publish(m.topic(), m.payload(), config.qos(), m.retained());
+                while (System.nanoTime() < deadline) {
+                    renderGuarded();
+                    OutboundMessage m = queue.poll(0, TimeUnit.MILLISECONDS);
+                    if (m == null) {
+                        break;
+                    }
+                    try {
+                        c.publish(m.topic(), m.payload(), config.qos(), m.retained());
+                    } catch (MqttException e) {
+                        if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                            throw e;
+                        }
+                        queue.requeue(m);
+                        Thread.sleep(10);
+                    }
                 }
                 // a clean disconnect suppresses the last will: publish its value ourselves
                 c.publish(config.connectedTopic(), "0".getBytes(StandardCharsets.UTF_8), config.qos(), true)
@@ -679,18 +803,26 @@ public final class MqttOutput implements P1Output, DirectListener {
         return v != null ? v : "unknown";
     }
 
-    /** A message Paho could not deliver goes back into the queue (unless a newer one for its topic waits). */
+    /**
+     * Frees a place in the window when a message is delivered; a message Paho could not deliver goes back into the
+     * queue (unless a newer one for its topic waits).
+     */
     private final class DeliveryListener implements IMqttActionListener {
+        final Semaphore window = new Semaphore(MAX_INFLIGHT);
+
         @Override
         public void onSuccess(@Nullable IMqttToken token) {
+            window.release();
         }
 
         @Override
         public void onFailure(@Nullable IMqttToken token, @Nullable Throwable cause) {
+            window.release();
             Object m = token == null ? null : token.getUserContext();
             if (m instanceof OutboundMessage message && running) {
                 logger.debug("delivery of {} failed: {}", message.topic(), cause == null ? "?" : cause.getMessage());
                 queue.requeue(message);
+                brokerUp = false;
                 connectionLost = true;
                 queue.wakeUp();
             }
@@ -703,6 +835,7 @@ public final class MqttOutput implements P1Output, DirectListener {
         public void connectionLost(@Nullable Throwable cause) {
             logger.info("lost MQTT broker {}: {}", config.describeBroker(), cause == null ? "unknown reason"
                     : cause instanceof MqttException e ? describe(e) : cause.getMessage());
+            brokerUp = false;
             connectionLost = true;
             queue.wakeUp();
         }
