@@ -278,8 +278,10 @@ public final class SoakRun {
         Sample end = Sample.of(pid, "end of the run");
         sampler.interrupt();
         stopping = true;
-        daemon.destroy(); // SIGTERM: a clean stop
+        // SIGTERM: a clean stop (Process.destroy() would also close our end of its stderr and lose the stop line)
+        daemon.toHandle().destroy();
         boolean exited = daemon.waitFor(20, TimeUnit.SECONDS);
+        logReader.join(2000); // the stop line is the daemon's last
         feed.close();
         source.close();
         json.join(2000);
@@ -296,10 +298,10 @@ public final class SoakRun {
                 telegrams, (sentNanos - loadStartNanos) / 1e9, received, lost, duplicates.get(), outOfOrder.get(),
                 seconds, (received - 1) / seconds);
         if (allOutputs) {
-            System.out.printf(Locale.ROOT,
-                    "raw TCP client %,d telegrams (dropped %,d times, reconnected), "
-                            + "web socket %,d messages, MQTT subscriber %,d messages, webhook %,d posts%n",
-                    rawTelegrams.get(), rawDrops.get(), wsMessages.get(), mqttMessages.get(), webhookPosts.get());
+            System.out.printf(Locale.ROOT, "raw TCP client %,d telegrams (dropped %,d times, reconnected), "
+                    + "web socket %,d messages, MQTT subscriber %,d messages (QoS 0: the broker drops messages for "
+                    + "a subscriber that is behind), webhook %,d posts%n", rawTelegrams.get(), rawDrops.get(),
+                    wsMessages.get(), mqttMessages.get(), webhookPosts.get());
         }
         System.out.println(rest);
         synchronized (samples) {
@@ -311,16 +313,17 @@ public final class SoakRun {
         }
         System.out.println(end);
         System.out.println("daemon exit on SIGTERM: " + (exited ? String.valueOf(daemon.exitValue()) : "did not exit"));
+        synchronized (daemonLog) {
+            // the stop line says what the daemon skipped (listeners past their limit, readings MQTT did not get)
+            daemonLog.stream().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("Exception")
+                    || l.contains("Stopped after")).limit(20).forEach(l -> System.out.println("daemon: " + l));
+        }
         gcSummary();
         if (moquette != null) {
             moquette.stopServer();
         }
         if (webhook != null) {
             webhook.stop(0);
-        }
-        synchronized (daemonLog) {
-            daemonLog.stream().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("Exception"))
-                    .limit(20).forEach(l -> System.out.println("daemon: " + l));
         }
         return lost == 0 && duplicates.get() == 0 && exited ? 0 : 1;
     }
