@@ -51,7 +51,9 @@ public final class MeterServer implements AutoCloseable {
     }
 
     public void awaitClient() {
-        await("a client on the meter's port " + port()).atMost(Duration.ofSeconds(60)).until(() -> clients() > 0);
+        // no poll delay: Awaitility's default first look after 100 ms would be in every latency the tests measure
+        await("a client on the meter's port " + port()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(60)).until(() -> clients() > 0);
     }
 
     /**

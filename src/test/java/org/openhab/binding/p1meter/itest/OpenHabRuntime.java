@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -55,6 +57,7 @@ public final class OpenHabRuntime implements AutoCloseable {
             "p1meter:water", "p1meter:heat", "p1meter:electricity");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Pattern CORE_JAR = Pattern.compile("org\\.openhab\\.core-(\\d+\\.\\d+\\.\\d+.*)\\.jar");
 
     private final Path home;
     private final Process process;
@@ -70,19 +73,44 @@ public final class OpenHabRuntime implements AutoCloseable {
         this.rest = new OpenHabRest(port);
     }
 
-    /** The kit to test against, or the test is skipped (failed under CI=true) when none is configured. */
+    /**
+     * The kit to test against, or the test is skipped (failed under CI=true) when none is configured. Each failsafe
+     * execution gives its kit as {@code openhab.it.runtime} and the openHAB line it claims as {@code openhab.it.line}
+     * ("5.2", "5.1"); a kit of another line fails, so that no run claims a version it did not test.
+     */
     public static Path kit() {
-        String dir = System.getProperty("openhab.runtime", "");
+        String line = System.getProperty("openhab.it.line", "");
+        String option = "5.1".equals(line) ? "-Dopenhab.runtime.5.1" : "-Dopenhab.runtime";
+        String dir = System.getProperty("openhab.it.runtime", "");
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (dir.isBlank() || !Files.isRegularFile(Path.of(dir, "Launcher.java"))) {
-            String why = dir.isBlank() ? "no openHAB runtime given (-Dopenhab.runtime=DIR)"
+            String why = dir.isBlank() ? "no openHAB runtime given (" + option + "=DIR)"
                     : "no openHAB runtime in " + Path.of(dir).toAbsolutePath();
             if (ci) {
                 throw new AssertionError(why + ": under CI=true the real-openHAB suite must run, not be skipped");
             }
             Assumptions.abort(why + ": real-openHAB suite skipped");
         }
-        return Path.of(dir).toAbsolutePath().normalize();
+        Path kit = Path.of(dir).toAbsolutePath().normalize();
+        if (!line.isBlank()) {
+            String core = coreVersion(kit);
+            if (!core.startsWith(line + ".")) {
+                throw new AssertionError(
+                        "the openHAB " + line + " suite was given openHAB " + core + " (" + kit + "): check " + option);
+            }
+        }
+        return kit;
+    }
+
+    /** The version of the kit's org.openhab.core bundle, e.g. "5.1.4". */
+    static String coreVersion(Path kit) {
+        try (Stream<Path> jars = Files.list(kit.resolve("bundles"))) {
+            return jars.map(p -> p.getFileName().toString()).map(CORE_JAR::matcher).filter(Matcher::matches)
+                    .map(m -> m.group(1)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no org.openhab.core jar in " + kit.resolve("bundles")));
+        } catch (IOException e) {
+            throw new AssertionError("cannot list " + kit.resolve("bundles") + ": " + e, e);
+        }
     }
 
     /** Starts a fresh copy of the configured kit. */
@@ -121,6 +149,11 @@ public final class OpenHabRuntime implements AutoCloseable {
         OpenHabRuntime runtime = new OpenHabRuntime(home, process, log, port);
         try {
             runtime.awaitReady();
+            String line = System.getProperty("openhab.it.line", "");
+            String running = runtime.version();
+            if (!line.isBlank() && !running.startsWith(line + ".")) {
+                throw new AssertionError("the openHAB " + line + " suite started openHAB " + running);
+            }
         } catch (RuntimeException | Error e) {
             runtime.close();
             throw e;
